@@ -1,0 +1,185 @@
+package dev.troupe.actor;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The settings of an {@link ActorSystem}. Immutable; build with {@link #builder()}.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>setting</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code parallelism}</td><td>available processors</td>
+ *       <td>threads of the default fork-join dispatcher</td></tr>
+ *   <tr><td>{@code throughput}</td><td>5</td>
+ *       <td>messages an actor processes per turn before its thread serves another actor</td></tr>
+ *   <tr><td>{@code deadLetterLogLimit}</td><td>10</td>
+ *       <td>dead letters logged at WARN per {@code deadLetterLogWindow}; 0 logs none (all are still counted
+ *       and published)</td></tr>
+ *   <tr><td>{@code deadLetterLogWindow}</td><td>10 s</td><td>the rate-limit window</td></tr>
+ *   <tr><td>{@code askTimeout}</td><td>3 s</td><td>the time-out the test kit and examples use for asks</td></tr>
+ *   <tr><td>{@code shutdownTimeout}</td><td>10 s</td>
+ *       <td>how long termination waits for dispatcher threads to finish their current work</td></tr>
+ *   <tr><td>{@code scheduler}</td><td>one daemon thread</td><td>the {@link Scheduler} factory</td></tr>
+ * </table>
+ */
+public final class ActorSystemSettings {
+    private static final ActorSystemSettings DEFAULTS = builder().build();
+
+    private final int parallelism;
+    private final int throughput;
+    private final int deadLetterLogLimit;
+    private final Duration deadLetterLogWindow;
+    private final Duration askTimeout;
+    private final Duration shutdownTimeout;
+    private final Supplier<? extends Scheduler> scheduler;
+
+    private ActorSystemSettings(Builder b) {
+        this.parallelism = b.parallelism;
+        this.throughput = b.throughput;
+        this.deadLetterLogLimit = b.deadLetterLogLimit;
+        this.deadLetterLogWindow = b.deadLetterLogWindow;
+        this.askTimeout = b.askTimeout;
+        this.shutdownTimeout = b.shutdownTimeout;
+        this.scheduler = b.scheduler;
+    }
+
+    /** The defaults listed above. */
+    public static ActorSystemSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.parallelism = parallelism;
+        b.throughput = throughput;
+        b.deadLetterLogLimit = deadLetterLogLimit;
+        b.deadLetterLogWindow = deadLetterLogWindow;
+        b.askTimeout = askTimeout;
+        b.shutdownTimeout = shutdownTimeout;
+        b.scheduler = scheduler;
+        return b;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public int throughput() {
+        return throughput;
+    }
+
+    public int deadLetterLogLimit() {
+        return deadLetterLogLimit;
+    }
+
+    public Duration deadLetterLogWindow() {
+        return deadLetterLogWindow;
+    }
+
+    public Duration askTimeout() {
+        return askTimeout;
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** Makes the scheduler for a new system. */
+    public Supplier<? extends Scheduler> scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public String toString() {
+        return "ActorSystemSettings[parallelism=" + parallelism + ", throughput=" + throughput
+                + ", deadLetterLogLimit=" + deadLetterLogLimit + ", deadLetterLogWindow=" + deadLetterLogWindow
+                + ", askTimeout=" + askTimeout + ", shutdownTimeout=" + shutdownTimeout + "]";
+    }
+
+    /**
+     * Builds {@link ActorSystemSettings}. Each setter checks its argument and throws
+     * {@link IllegalArgumentException} for an out-of-range value. Not thread-safe.
+     */
+    public static final class Builder {
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private int throughput = 5;
+        private int deadLetterLogLimit = 10;
+        private Duration deadLetterLogWindow = Duration.ofSeconds(10);
+        private Duration askTimeout = Duration.ofSeconds(3);
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Supplier<? extends Scheduler> scheduler = dev.troupe.actor.internal.DefaultScheduler::new;
+
+        private Builder() {}
+
+        /** Threads of the default dispatcher, 1 to 32,767. */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1 || parallelism > 32_767) {
+                throw new IllegalArgumentException("parallelism must be 1..32767, was " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** Messages per actor turn, at least 1. */
+        public Builder throughput(int throughput) {
+            if (throughput < 1) {
+                throw new IllegalArgumentException("throughput must be at least 1, was " + throughput);
+            }
+            this.throughput = throughput;
+            return this;
+        }
+
+        /** Dead letters logged per window, 0 or more. */
+        public Builder deadLetterLogLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("deadLetterLogLimit must not be negative, was " + limit);
+            }
+            this.deadLetterLogLimit = limit;
+            return this;
+        }
+
+        /** The dead-letter log window, positive. */
+        public Builder deadLetterLogWindow(Duration window) {
+            this.deadLetterLogWindow = positive(window, "deadLetterLogWindow");
+            return this;
+        }
+
+        /** The default ask time-out, positive. */
+        public Builder askTimeout(Duration timeout) {
+            this.askTimeout = positive(timeout, "askTimeout");
+            return this;
+        }
+
+        /** How long termination waits for the dispatcher's threads, positive. */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+            return this;
+        }
+
+        /** The factory of the system's scheduler; called once per system. */
+        public Builder scheduler(Supplier<? extends Scheduler> scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        public ActorSystemSettings build() {
+            return new ActorSystemSettings(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.troupe.actor;
+
+import dev.troupe.actor.internal.BehaviorImpl;
+import dev.troupe.actor.internal.LogMessagesInterceptor;
+import dev.troupe.actor.internal.StashBufferImpl;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.event.Level;
+
+/**
+ * Factories for behaviors. All methods are pure: they build values and may be called from any thread.
+ *
+ * <pre>{@code
+ * sealed interface Counter {
+ *     record Increment(int by) implements Counter {}
+ *     record Get(ActorRef<Integer> replyTo) implements Counter {}
+ * }
+ *
+ * static Behavior<Counter> counter(int total) {
+ *     return Behaviors.receiveMessage(msg -> switch (msg) {
+ *         case Counter.Increment(int by) -> counter(total + by);
+ *         case Counter.Get(var replyTo) -> { replyTo.tell(total); yield Behaviors.same(); }
+ *     });
+ * }
+ * }</pre>
+ */
+public final class Behaviors {
+    private Behaviors() {}
+
+    /** A handler of one message that may throw; any exception is a failure of the actor. */
+    @FunctionalInterface
+    public interface MessageHandler<T> {
+        Behavior<T> apply(T message) throws Exception;
+    }
+
+    /** A handler of one message with the actor's context. */
+    @FunctionalInterface
+    public interface ContextualMessageHandler<T> {
+        Behavior<T> apply(ActorContext<T> context, T message) throws Exception;
+    }
+
+    /** A handler of one signal with the actor's context. */
+    @FunctionalInterface
+    public interface SignalHandler<T> {
+        Behavior<T> apply(ActorContext<T> context, Signal signal) throws Exception;
+    }
+
+    /** Builds a behavior once the actor exists (and again on each restart). */
+    @FunctionalInterface
+    public interface Factory<T> {
+        Behavior<T> apply(ActorContext<T> context) throws Exception;
+    }
+
+    /** A callback run when the actor has stopped. */
+    @FunctionalInterface
+    public interface PostStopAction {
+        void run() throws Exception;
+    }
+
+    /**
+     * Defers building the behavior until the actor is started; {@code factory} runs on the actor's thread
+     * when it starts and again whenever it restarts. It must not return {@link #same()} or
+     * {@link #unhandled()}; doing so fails the actor with an {@link IllegalStateException}.
+     */
+    public static <T> Behavior<T> setup(Factory<T> factory) {
+        return new BehaviorImpl.Deferred<>(Objects.requireNonNull(factory, "factory"));
+    }
+
+    /** Handles messages with access to the context; signals are unhandled. */
+    public static <T> Behavior<T> receive(ContextualMessageHandler<T> onMessage) {
+        return new BehaviorImpl.Receive<>(Objects.requireNonNull(onMessage, "onMessage"), null);
+    }
+
+    /** Handles messages and signals with access to the context. */
+    public static <T> Behavior<T> receive(ContextualMessageHandler<T> onMessage, SignalHandler<T> onSignal) {
+        return new BehaviorImpl.Receive<>(
+                Objects.requireNonNull(onMessage, "onMessage"), Objects.requireNonNull(onSignal, "onSignal"));
+    }
+
+    /** Handles messages; signals are unhandled. */
+    public static <T> Behavior<T> receiveMessage(MessageHandler<T> onMessage) {
+        return new BehaviorImpl.ReceiveMessage<>(Objects.requireNonNull(onMessage, "onMessage"));
+    }
+
+    /** Handles only signals; every message is unhandled. */
+    public static <T> Behavior<T> receiveSignal(SignalHandler<T> onSignal) {
+        return new BehaviorImpl.Receive<>((ctx, msg) -> unhandled(), Objects.requireNonNull(onSignal, "onSignal"));
+    }
+
+    /** Keep the current behavior. Only valid as the result of a handler. */
+    public static <T> Behavior<T> same() {
+        return BehaviorImpl.same();
+    }
+
+    /**
+     * Keep the current behavior and report the message as unhandled: an {@link UnhandledMessage} is published
+     * on the event stream, and an unhandled {@link Terminated} fails the actor with a
+     * {@link DeathPactException}.
+     */
+    public static <T> Behavior<T> unhandled() {
+        return BehaviorImpl.unhandled();
+    }
+
+    /**
+     * Stop the actor: its children stop first, then {@link PostStop} goes to the current behavior; messages
+     * still in its mailbox, and any sent later, go to dead letters.
+     */
+    public static <T> Behavior<T> stopped() {
+        return BehaviorImpl.stopped(null);
+    }
+
+    /** Like {@link #stopped()}, and runs {@code postStop} after the {@link PostStop} signal was handled. */
+    public static <T> Behavior<T> stopped(PostStopAction postStop) {
+        return BehaviorImpl.stopped(Objects.requireNonNull(postStop, "postStop"));
+    }
+
+    /** Treats every message and signal as unhandled. */
+    public static <T> Behavior<T> empty() {
+        return BehaviorImpl.empty();
+    }
+
+    /** Silently ignores every message and signal. */
+    public static <T> Behavior<T> ignore() {
+        return BehaviorImpl.ignore();
+    }
+
+    /**
+     * Gives the behavior built by {@code factory} a {@link TimerScheduler}. Its timers are cancelled when the
+     * actor stops or restarts.
+     */
+    public static <T> Behavior<T> withTimers(Function<TimerScheduler<T>, Behavior<T>> factory) {
+        Objects.requireNonNull(factory, "factory");
+        return setup(ctx -> factory.apply(((dev.troupe.actor.internal.ContextBase<T>) ctx).timerScheduler()));
+    }
+
+    /**
+     * Gives the behavior built by {@code factory} a {@link StashBuffer} that holds at most {@code capacity}
+     * messages.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is not positive
+     */
+    public static <T> Behavior<T> withStash(int capacity, Function<StashBuffer<T>, Behavior<T>> factory) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("Stash capacity must be positive, was " + capacity);
+        }
+        Objects.requireNonNull(factory, "factory");
+        return setup(ctx -> factory.apply(new StashBufferImpl<>((dev.troupe.actor.internal.ContextBase<T>) ctx,
+                capacity)));
+    }
+
+    /** Logs every message and signal that reaches {@code behavior} at DEBUG, through the actor's logger. */
+    public static <T> Behavior<T> logMessages(Behavior<T> behavior) {
+        return logMessages(Level.DEBUG, behavior);
+    }
+
+    /** Logs every message and signal that reaches {@code behavior} at {@code level}. */
+    public static <T> Behavior<T> logMessages(Level level, Behavior<T> behavior) {
+        return BehaviorImpl.Intercept.deferred(
+                new LogMessagesInterceptor<>(Objects.requireNonNull(level, "level")),
+                Objects.requireNonNull(behavior, "behavior"));
+    }
+}

@@ -1,0 +1,657 @@
+package dev.troupe.actor.internal;
+
+import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.ActorSystem;
+import dev.troupe.actor.AskPattern;
+import dev.troupe.actor.Behavior;
+import dev.troupe.actor.Behaviors;
+import dev.troupe.actor.Cancellable;
+import dev.troupe.actor.ChildFailed;
+import dev.troupe.actor.DeathPactException;
+import dev.troupe.actor.InvalidActorNameException;
+import dev.troupe.actor.PostStop;
+import dev.troupe.actor.Props;
+import dev.troupe.actor.Signal;
+import dev.troupe.actor.Terminated;
+import dev.troupe.actor.TimerScheduler;
+import dev.troupe.actor.UnhandledMessage;
+import dev.troupe.actor.internal.BehaviorImpl.Deferred;
+import dev.troupe.actor.internal.BehaviorImpl.Stopped;
+import dev.troupe.actor.internal.SystemMessage.Create;
+import dev.troupe.actor.internal.SystemMessage.DeathWatchNotification;
+import dev.troupe.actor.internal.SystemMessage.Terminate;
+import dev.troupe.actor.internal.SystemMessage.Unwatch;
+import dev.troupe.actor.internal.SystemMessage.Watch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/*
+ * Implementation overview
+ *
+ * The cell is an actor's private side: its current behavior, children, watch bookkeeping and lifecycle. All
+ * of its fields are confined to the actor's turn (one thread at a time, with happens-before between turns,
+ * see Mailbox), except `self`, `system`, `mailbox` and `parent`, which are final. Everything that other
+ * threads want from the cell travels through the mailbox as a message or a system message.
+ *
+ * Lifecycle:  CREATED --Create--> RUNNING --stop--> TERMINATING --children gone--> TERMINATED
+ *   - Create is the first system message; it runs the setup of the initial behavior.
+ *   - stop (Terminate from the parent, returning Behaviors.stopped, or an unhandled failure) cancels timers,
+ *     suspends user messages and sends Terminate to every child. Each child answers with a
+ *     DeathWatchNotification when it is fully stopped; when the last one has, the cell finishes.
+ *   - finishing delivers PostStop, closes the mailbox (pending and later messages become dead letters), and
+ *     notifies the parent and every watcher with a DeathWatchNotification.
+ *
+ * Death watch: a watcher records the watchee in `watching` and sends it Watch; the watchee records the
+ * watcher. A DeathWatchNotification is a system message, so it overtakes user messages; to keep "messages
+ * the dead actor sent before it died come before Terminated", the watcher queues a TerminatedEnvelope behind
+ * its user messages and delivers the signal when it reaches it, unless unwatch came first.
+ * A Watch that reaches a closed mailbox is answered at once (deadSystemMessage), so watching an actor that
+ * already died still yields exactly one Terminated.
+ */
+
+/**
+ * An actor's state and lifecycle, and its {@link dev.troupe.actor.ActorContext}. Confined to the actor's
+ * turn; see the implementation overview in the source.
+ */
+public final class ActorCell<T> extends ContextBase<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(ActorCell.class);
+    private static final Object WATCH_SIGNAL = new Object();
+    private static final Object RECEIVE_TIMEOUT_KEY = new Object();
+    private static final String MDC_ACTOR = "troupe.actor";
+    private static final String MDC_MESSAGE = "troupe.message";
+
+    private static final int CREATED = 0;
+    private static final int RUNNING = 1;
+    private static final int TERMINATING = 2;
+    private static final int TERMINATED = 3;
+
+    private final ActorSystemImpl<?> system;
+    private final InternalRef<?> parent;
+    private final LocalActorRef<T> self;
+    final Mailbox mailbox;
+    private final Dispatcher dispatcher;
+
+    private Behavior<T> behavior;
+    private int lifecycle = CREATED;
+    private Thread turnThread;
+    private Object currentMessage;
+    private boolean mdcSet;
+    private Throwable failure;
+
+    private Map<String, ActorCell<?>> children;
+    private Map<InternalRef<?>, Object> watching;
+    private Map<InternalRef<?>, Object> terminatedQueued;
+    private Map<InternalRef<?>, InternalRef<?>> watchedBy;
+    private TimerSchedulerImpl<T> timers;
+    private Object receiveTimeoutMessage;
+    private Duration receiveTimeout;
+    private int anonymousNames;
+    private Logger logger;
+
+    ActorCell(ActorSystemImpl<?> system, InternalRef<?> parent, dev.troupe.actor.ActorPath path,
+              Behavior<T> initial, Mailbox mailbox, Dispatcher dispatcher) {
+        this.system = system;
+        this.parent = parent;
+        this.behavior = initial;
+        this.mailbox = mailbox;
+        this.dispatcher = dispatcher;
+        this.self = new LocalActorRef<>(path, this);
+        mailbox.attach(this, dispatcher);
+    }
+
+    /** Sends the Create message; the behavior starts on the actor's first turn. */
+    void start() {
+        mailbox.enqueueSystem(new Create());
+    }
+
+    LocalActorRef<T> selfRef() {
+        return self;
+    }
+
+    ActorSystemImpl<?> systemImpl() {
+        return system;
+    }
+
+    boolean isTerminated() {
+        return mailbox.isClosed();
+    }
+
+    // ---- turns ------------------------------------------------------------------------------------------
+
+    void beginTurn() {
+        turnThread = Thread.currentThread();
+    }
+
+    void endTurn() {
+        turnThread = null;
+    }
+
+    @Override
+    public void checkThread() {
+        Thread current = Thread.currentThread();
+        if (current != turnThread) {
+            Thread owner = turnThread;
+            throw new IllegalStateException("ActorContext used outside its actor: " + self.path() + " is "
+                    + (owner == null ? "not processing a message now" : "processed on thread '" + owner.getName()
+                    + "'") + ", this call came from '" + current.getName()
+                    + "'. Send a message to self instead (see ActorContext#pipeToSelf).");
+        }
+    }
+
+    // ---- user messages ----------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    void invoke(Object envelope) {
+        if (lifecycle != RUNNING) {
+            deadLetter(envelope);
+            return;
+        }
+        try {
+            if (envelope instanceof InternalMessage internal) {
+                internal.deliver(this);
+            } else {
+                receiveMessage((T) envelope);
+            }
+        } catch (Throwable t) {
+            handleFailure(t);
+        } finally {
+            currentMessage = null;
+            clearMdc();
+        }
+    }
+
+    /** Processes one message with the current behavior. */
+    void receiveMessage(T message) throws Exception {
+        currentMessage = message;
+        if (receiveTimeout != null) {
+            timerScheduler().startSingleTimer(RECEIVE_TIMEOUT_KEY, castMessage(receiveTimeoutMessage),
+                    receiveTimeout);
+        }
+        Behavior<T> next = BehaviorInterpreter.interpretMessage(behavior, this, message);
+        if (BehaviorInterpreter.isUnhandled(next)) {
+            publishUnhandled(message);
+        } else {
+            become(next);
+        }
+    }
+
+    private void receiveSignal(Signal signal, InternalRef<?> deathPactWith) throws Exception {
+        currentMessage = signal;
+        Behavior<T> next = BehaviorInterpreter.interpretSignal(behavior, this, signal);
+        if (BehaviorInterpreter.isUnhandled(next)) {
+            if (deathPactWith != null) {
+                throw new DeathPactException(deathPactWith.unsafeUpcast());
+            }
+        } else {
+            become(next);
+        }
+    }
+
+    private void become(Behavior<T> next) throws Exception {
+        adopt(next instanceof Stopped<T> ? next : BehaviorInterpreter.canonicalize(next, behavior, this));
+    }
+
+    private void adopt(Behavior<T> started) {
+        if (started instanceof Stopped<T> stopped) {
+            behavior = stopped.after(behavior);
+            stop();
+        } else {
+            behavior = started;
+        }
+    }
+
+    @Override
+    public Behavior<T> interpretUnstashed(Behavior<T> current, T message) throws Exception {
+        currentMessage = message;
+        Behavior<T> next = BehaviorInterpreter.interpretMessage(current, this, message);
+        if (BehaviorInterpreter.isUnhandled(next)) {
+            publishUnhandled(message);
+            return current;
+        }
+        return next instanceof Stopped<T> ? next : BehaviorInterpreter.canonicalize(next, current, this);
+    }
+
+    private void publishUnhandled(Object message) {
+        system.eventStream().publish(new UnhandledMessage(message, self.unsafeUpcast()));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Unhandled message of type {} in {}", message.getClass().getName(), self.path());
+        }
+    }
+
+    void deliverTerminated(TerminatedEnvelope envelope) throws Exception {
+        ActorRef<Void> dead = envelope.actor().unsafeUpcast();
+        if (!envelope.watched()) {
+            receiveSignal(new ChildFailed(dead, envelope.failure()), null);
+            return;
+        }
+        Object watchMessage = terminatedQueued == null ? null : terminatedQueued.remove(envelope.actor());
+        if (watchMessage == null) {
+            return; // unwatched after the notification arrived
+        }
+        if (watchMessage != WATCH_SIGNAL) {
+            receiveMessage(castMessage(watchMessage));
+        } else if (envelope.child() && envelope.failure() != null) {
+            receiveSignal(new ChildFailed(dead, envelope.failure()), envelope.actor());
+        } else {
+            receiveSignal(new Terminated(dead), envelope.actor());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T castMessage(Object message) {
+        return (T) message;
+    }
+
+    private void handleFailure(Throwable thrown) {
+        Throwable t = thrown instanceof StashBufferImpl.UnstashException && thrown.getCause() != null
+                ? thrown.getCause() : thrown;
+        if (t instanceof VirtualMachineError) {
+            LOG.error("Fatal error in {}; terminating actor system {}", self.path(), system.name(), t);
+            system.terminate();
+        } else {
+            LOG.error("Actor {} failed and stops: {}", self.path(), t.toString(), t);
+        }
+        if (failure == null) {
+            failure = t;
+        }
+        if (lifecycle == CREATED) {
+            lifecycle = RUNNING;
+        }
+        stop();
+    }
+
+    // ---- system messages --------------------------------------------------------------------------------
+
+    void systemInvoke(SystemMessage message) {
+        try {
+            switch (message) {
+                case Create create -> create();
+                case Terminate terminate -> stop();
+                case Watch watch -> addWatcher(watch.watcher, watch.watchee);
+                case Unwatch unwatch -> {
+                    if (watchedBy != null) {
+                        watchedBy.remove(unwatch.watcher);
+                    }
+                }
+                case DeathWatchNotification death -> watchedActorTerminated(death.actor, death.failure);
+            }
+        } catch (Throwable t) {
+            handleFailure(t);
+        }
+    }
+
+    private void create() throws Exception {
+        if (lifecycle != CREATED) {
+            return;
+        }
+        lifecycle = RUNNING;
+        adopt(BehaviorInterpreter.start(behavior, this));
+    }
+
+    private void addWatcher(InternalRef<?> watcher, InternalRef<?> watchedAs) {
+        if (watcher.equals(self)) {
+            return;
+        }
+        if (watchedBy == null) {
+            watchedBy = new HashMap<>();
+        }
+        watchedBy.put(watcher, watchedAs);
+    }
+
+    private void watchedActorTerminated(InternalRef<?> actor, Throwable cause) {
+        boolean wasChild = removeChild(actor);
+        Object watchMessage = watching == null ? null : watching.remove(actor);
+        if (lifecycle == RUNNING) {
+            if (watchMessage != null) {
+                if (terminatedQueued == null) {
+                    terminatedQueued = new HashMap<>();
+                }
+                terminatedQueued.put(actor, watchMessage);
+                mailbox.enqueue(new TerminatedEnvelope(actor, cause, wasChild, true));
+            } else if (wasChild && cause != null) {
+                mailbox.enqueue(new TerminatedEnvelope(actor, cause, true, false));
+            }
+        } else if (lifecycle == TERMINATING && (children == null || children.isEmpty())) {
+            finishTermination();
+        }
+    }
+
+    private boolean removeChild(InternalRef<?> actor) {
+        if (children == null || !actor.path().parent().equals(self.path())) {
+            return false;
+        }
+        ActorCell<?> child = children.get(actor.path().name());
+        if (child != null && child.self.equals(actor)) {
+            children.remove(actor.path().name());
+            return true;
+        }
+        return false;
+    }
+
+    /** Handles a system message that reached the closed mailbox; any thread. */
+    void deadSystemMessage(SystemMessage message) {
+        if (message instanceof Watch watch && !watch.watcher.equals(self)) {
+            watch.watcher.sendSystem(new DeathWatchNotification(watch.watchee, null));
+        }
+    }
+
+    /** Publishes an undeliverable message; any thread. */
+    void deadLetter(Object message) {
+        Object payload = message instanceof InternalMessage internal ? internal.deadLetterPayload() : message;
+        if (payload != null) {
+            system.deadLetter(payload, self);
+        }
+    }
+
+    // ---- stopping ---------------------------------------------------------------------------------------
+
+    private void stop() {
+        if (lifecycle >= TERMINATING) {
+            return;
+        }
+        lifecycle = TERMINATING;
+        receiveTimeout = null;
+        if (timers != null) {
+            timers.cancelAll();
+        }
+        mailbox.suspend();
+        if (children == null || children.isEmpty()) {
+            finishTermination();
+        } else {
+            for (ActorCell<?> child : children.values()) {
+                child.self.sendSystem(new Terminate());
+            }
+        }
+    }
+
+    private void finishTermination() {
+        lifecycle = TERMINATED;
+        deliverPostStop();
+        clearMdc();
+        mailbox.close();
+        if (watchedBy != null) {
+            for (Map.Entry<InternalRef<?>, InternalRef<?>> watcher : watchedBy.entrySet()) {
+                watcher.getKey().sendSystem(new DeathWatchNotification(watcher.getValue(), null));
+            }
+        }
+        parent.sendSystem(new DeathWatchNotification(self, failure));
+        system.actorTerminated();
+        behavior = null;
+        children = null;
+        watching = null;
+        terminatedQueued = null;
+        watchedBy = null;
+        timers = null;
+    }
+
+    private void deliverPostStop() {
+        Behavior<T> current = behavior;
+        Behaviors.PostStopAction action = null;
+        if (current instanceof Stopped<T> stopped) {
+            action = stopped.postStop();
+            current = stopped.previous();
+        }
+        try {
+            currentMessage = PostStop.INSTANCE;
+            if (current != null && !(current instanceof Deferred<T>)) {
+                BehaviorInterpreter.interpretSignal(current, this, PostStop.INSTANCE);
+            }
+            if (action != null) {
+                action.run();
+            }
+        } catch (Throwable t) {
+            LOG.error("PostStop handling of {} failed", self.path(), t);
+        } finally {
+            currentMessage = null;
+        }
+    }
+
+    // ---- ActorContext -----------------------------------------------------------------------------------
+
+    @Override
+    public ActorRef<T> self() {
+        return self;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ActorSystem<Void> system() {
+        return (ActorSystem<Void>) (ActorSystem<?>) system;
+    }
+
+    @Override
+    public Logger log() {
+        checkThread();
+        if (logger == null) {
+            logger = LoggerFactory.getLogger(LoggerNames.forBehavior(behavior, self.path()));
+        }
+        if (!mdcSet && currentMessage != null) {
+            MDC.put(MDC_ACTOR, self.path().toString());
+            MDC.put(MDC_MESSAGE, currentMessage.getClass().getName());
+            mdcSet = true;
+        }
+        return logger;
+    }
+
+    private void clearMdc() {
+        if (mdcSet) {
+            MDC.remove(MDC_ACTOR);
+            MDC.remove(MDC_MESSAGE);
+            mdcSet = false;
+        }
+    }
+
+    @Override
+    public <U> ActorRef<U> spawn(Behavior<U> behavior, String name) {
+        return spawn(behavior, name, Props.empty());
+    }
+
+    @Override
+    public <U> ActorRef<U> spawn(Behavior<U> behavior, String name, Props props) {
+        checkThread();
+        Objects.requireNonNull(name, "name");
+        if (name.startsWith("$")) {
+            throw new InvalidActorNameException("Actor name [" + name + "] starts with '$', which is reserved "
+                    + "for anonymous actors; use spawnAnonymous or another name");
+        }
+        return spawnChild(behavior, name, props);
+    }
+
+    @Override
+    public <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior) {
+        return spawnAnonymous(behavior, Props.empty());
+    }
+
+    @Override
+    public <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior, Props props) {
+        checkThread();
+        return spawnChild(behavior, "$" + Integer.toString(anonymousNames++, 36), props);
+    }
+
+    private <U> ActorRef<U> spawnChild(Behavior<U> childBehavior, String name, Props props) {
+        Objects.requireNonNull(childBehavior, "behavior");
+        Objects.requireNonNull(props, "props");
+        if (lifecycle >= TERMINATING) {
+            throw new IllegalStateException("Cannot spawn [" + name + "]: " + self.path() + " is stopping");
+        }
+        if (children == null) {
+            children = new HashMap<>();
+        } else if (children.containsKey(name)) {
+            throw new InvalidActorNameException("Actor name [" + name + "] is not unique among the children of "
+                    + self.path() + ": a child of that name is alive or still stopping");
+        }
+        ActorCell<U> child = system.newCell(self, self.path().child(name, system.newUid()), childBehavior, props,
+                dispatcher);
+        children.put(name, child);
+        child.start();
+        return child.self;
+    }
+
+    @Override
+    public void stop(ActorRef<?> child) {
+        checkThread();
+        Objects.requireNonNull(child, "child");
+        if (!child.path().parent().equals(self.path())) {
+            throw new IllegalArgumentException("Only children of " + self.path() + " can be stopped with "
+                    + "ActorContext.stop; " + child.path() + " is not one. To stop this actor itself, return "
+                    + "Behaviors.stopped().");
+        }
+        ActorCell<?> cell = children == null ? null : children.get(child.path().name());
+        if (cell != null && cell.self.equals(child)) {
+            cell.self.sendSystem(new Terminate());
+        }
+    }
+
+    @Override
+    public void watch(ActorRef<?> other) {
+        watch(other, WATCH_SIGNAL);
+    }
+
+    @Override
+    public void watchWith(ActorRef<?> other, T message) {
+        watch(other, Objects.requireNonNull(message, "message"));
+    }
+
+    private void watch(ActorRef<?> other, Object watchMessage) {
+        checkThread();
+        InternalRef<?> ref = internal(other);
+        if (ref.equals(self)) {
+            return;
+        }
+        if (watching == null) {
+            watching = new HashMap<>();
+        }
+        Object previous = watching.putIfAbsent(ref, watchMessage);
+        if (previous == null) {
+            ref.sendSystem(new Watch(ref, self));
+        } else if (!previous.equals(watchMessage)) {
+            throw new IllegalStateException("Cannot watch " + ref.path() + " with " + describe(watchMessage)
+                    + ": it is already watched with " + describe(previous) + "; unwatch it first");
+        }
+    }
+
+    private static String describe(Object watchMessage) {
+        return watchMessage == WATCH_SIGNAL ? "the Terminated signal" : "message " + watchMessage;
+    }
+
+    @Override
+    public void unwatch(ActorRef<?> other) {
+        checkThread();
+        InternalRef<?> ref = internal(other);
+        boolean wasWatched = watching != null && watching.remove(ref) != null;
+        if (terminatedQueued != null) {
+            terminatedQueued.remove(ref);
+        }
+        if (wasWatched) {
+            ref.sendSystem(new Unwatch(ref, self));
+        }
+    }
+
+    private static InternalRef<?> internal(ActorRef<?> ref) {
+        Objects.requireNonNull(ref, "ref");
+        if (ref instanceof InternalRef<?> internal) {
+            return internal;
+        }
+        return ((ActorSystemImpl<?>) ref).guardianRef();
+    }
+
+    @Override
+    public List<ActorRef<Void>> children() {
+        checkThread();
+        if (children == null) {
+            return List.of();
+        }
+        List<ActorRef<Void>> refs = new ArrayList<>(children.size());
+        for (ActorCell<?> child : children.values()) {
+            refs.add(child.self.unsafeUpcast());
+        }
+        return refs;
+    }
+
+    @Override
+    public Optional<ActorRef<Void>> child(String name) {
+        checkThread();
+        ActorCell<?> child = children == null ? null : children.get(Objects.requireNonNull(name, "name"));
+        return child == null ? Optional.empty() : Optional.of(child.self.unsafeUpcast());
+    }
+
+    @Override
+    public <U> Cancellable scheduleOnce(Duration delay, ActorRef<U> target, U message) {
+        checkThread();
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(message, "message");
+        return system.scheduler().scheduleOnce(delay, () -> target.tell(message));
+    }
+
+    @Override
+    public <U> ActorRef<U> messageAdapter(Function<U, T> adapter) {
+        checkThread();
+        Objects.requireNonNull(adapter, "adapter");
+        return new AdapterRef<>(self.path().child("$$" + Integer.toString(anonymousNames++, 36), self.path().uid()),
+                this, adapter);
+    }
+
+    @Override
+    public <V> void pipeToSelf(CompletionStage<V> stage, BiFunction<V, Throwable, T> mapResult) {
+        checkThread();
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(mapResult, "mapResult");
+        stage.whenComplete((value, error) -> mailbox.enqueue(AdaptedResult.of(value, error, mapResult)));
+    }
+
+    @Override
+    public <Req, Res> void ask(ActorRef<Req> target, Function<ActorRef<Res>, Req> createRequest, Duration timeout,
+                               BiFunction<Res, Throwable, T> mapResponse) {
+        checkThread();
+        Objects.requireNonNull(mapResponse, "mapResponse");
+        pipeToSelf(AskPattern.ask(target, createRequest, timeout, system.scheduler()), mapResponse);
+    }
+
+    @Override
+    public void setReceiveTimeout(Duration timeout, T message) {
+        checkThread();
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(message, "message");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("Receive timeout must be positive, was " + timeout);
+        }
+        receiveTimeout = timeout;
+        receiveTimeoutMessage = message;
+        timerScheduler().startSingleTimer(RECEIVE_TIMEOUT_KEY, message, timeout);
+    }
+
+    @Override
+    public void cancelReceiveTimeout() {
+        checkThread();
+        receiveTimeout = null;
+        receiveTimeoutMessage = null;
+        if (timers != null) {
+            timers.cancel(RECEIVE_TIMEOUT_KEY);
+        }
+    }
+
+    @Override
+    public TimerScheduler<T> timerScheduler() {
+        checkThread();
+        if (timers == null) {
+            timers = new TimerSchedulerImpl<>(this, system.scheduler(), mailbox::enqueue);
+        }
+        return timers;
+    }
+
+    @Override
+    public String toString() {
+        return "ActorCell[" + self.path() + "]";
+    }
+}

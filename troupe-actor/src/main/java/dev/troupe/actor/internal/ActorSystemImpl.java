@@ -1,0 +1,243 @@
+package dev.troupe.actor.internal;
+
+import dev.troupe.actor.ActorPath;
+import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.ActorSystem;
+import dev.troupe.actor.ActorSystemSettings;
+import dev.troupe.actor.Behavior;
+import dev.troupe.actor.DeadLetter;
+import dev.troupe.actor.DispatcherSelector;
+import dev.troupe.actor.EventStream;
+import dev.troupe.actor.MailboxSelector;
+import dev.troupe.actor.Props;
+import dev.troupe.actor.Scheduler;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * The tree:  troupe://<name>/            root: not an actor, it only hears that the guardian died
+ *            troupe://<name>/user        the guardian, running the user's behavior
+ *            troupe://<name>/user/...    everything the guardian spawns
+ *            troupe://<name>/deadLetters, troupe://<name>/temp/$n (ask reply refs)
+ *
+ * Termination: terminate() stops the guardian, which stops its subtree depth first. When the guardian's
+ * death notification reaches the root, a short-lived thread closes the scheduler, shuts the dispatcher down,
+ * waits for its threads, and completes whenTerminated. That thread is used because the notification arrives
+ * on a dispatcher thread, which cannot wait for its own pool.
+ */
+
+/** The actor system. Thread-safe. */
+public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSystem<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(ActorSystem.class);
+
+    private final String name;
+    private final ActorSystemSettings settings;
+    private final Dispatcher defaultDispatcher;
+    private final Scheduler scheduler;
+    private final EventStreamImpl eventStream = new EventStreamImpl();
+    private final DeadLetterRef deadLetters;
+    private final DeadLetterLog deadLetterLog;
+    private final LongAdder deadLetterCount = new LongAdder();
+    private final LongAdder liveActors = new LongAdder();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+    private final ActorCell<T> guardian;
+
+    private ActorSystemImpl(ActorPath guardianPath, Behavior<T> guardianBehavior, ActorSystemSettings settings) {
+        super(guardianPath);
+        this.name = guardianPath.systemName();
+        this.settings = settings;
+        this.defaultDispatcher = new ForkJoinDispatcher(name + "-dispatcher", settings.parallelism(),
+                settings.throughput());
+        this.scheduler = Objects.requireNonNull(settings.scheduler().get(), "scheduler factory returned null");
+        ActorPath root = guardianPath.root();
+        this.deadLetters = new DeadLetterRef(root.child("deadLetters", 0), this);
+        this.deadLetterLog = new DeadLetterLog(settings.deadLetterLogLimit(), settings.deadLetterLogWindow());
+        this.guardian = newCell(new RootRef(root, this), guardianPath, guardianBehavior, Props.empty(),
+                defaultDispatcher);
+    }
+
+    /** Creates and starts a system; see {@link ActorSystem#create}. */
+    public static <T> ActorSystem<T> start(Behavior<T> guardian, String name, ActorSystemSettings settings) {
+        Objects.requireNonNull(guardian, "guardian");
+        Objects.requireNonNull(settings, "settings");
+        ActorPath guardianPath = ActorPath.root(name).child("user", newUid());
+        ActorSystemImpl<T> system = new ActorSystemImpl<>(guardianPath, guardian, settings);
+        system.guardian.start();
+        return system;
+    }
+
+    static long newUid() {
+        long uid;
+        do {
+            uid = ThreadLocalRandom.current().nextLong();
+        } while (uid == 0);
+        return uid;
+    }
+
+    <U> ActorCell<U> newCell(InternalRef<?> parent, ActorPath path, Behavior<U> behavior, Props props,
+                             Dispatcher parentDispatcher) {
+        Mailbox mailbox = switch (props.mailbox()) {
+            case MailboxSelector.Unbounded unbounded -> new UnboundedMailbox();
+        };
+        Dispatcher dispatcher = switch (props.dispatcher()) {
+            case DispatcherSelector.Default d -> defaultDispatcher;
+            case DispatcherSelector.SameAsParent d -> parentDispatcher;
+        };
+        ActorCell<U> cell = new ActorCell<>(this, parent, path, behavior, mailbox, dispatcher);
+        liveActors.increment();
+        return cell;
+    }
+
+    void actorTerminated() {
+        liveActors.decrement();
+    }
+
+    /** Actors created and not yet fully stopped (for tests and metrics). */
+    public long liveActorCount() {
+        return liveActors.sum();
+    }
+
+    LocalActorRef<T> guardianRef() {
+        return guardian.selfRef();
+    }
+
+    /** Counts, logs (rate-limited) and publishes a message that could not be delivered. */
+    void deadLetter(Object message, ActorRef<?> recipient) {
+        deadLetterCount.increment();
+        deadLetterLog.log(message, recipient);
+        if (!(message instanceof DeadLetter)) {
+            eventStream.publish(new DeadLetter(message, Optional.empty(), recipient.unsafeUpcast()));
+        }
+    }
+
+    // ---- ActorRef to the guardian -----------------------------------------------------------------------
+
+    @Override
+    public void tell(T message) {
+        guardian.selfRef().tell(message);
+    }
+
+    @Override
+    public void sendSystem(SystemMessage message) {
+        guardian.selfRef().sendSystem(message);
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return guardian.isTerminated();
+    }
+
+    // ---- ActorSystem ------------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void terminate() {
+        guardian.selfRef().sendSystem(new SystemMessage.Terminate());
+    }
+
+    @Override
+    public CompletionStage<Void> whenTerminated() {
+        return terminated.minimalCompletionStage();
+    }
+
+    @Override
+    public EventStream eventStream() {
+        return eventStream;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <U> ActorRef<U> deadLetters() {
+        return (ActorRef<U>) deadLetters;
+    }
+
+    @Override
+    public long deadLetterCount() {
+        return deadLetterCount.sum();
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public ActorSystemSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Logger log() {
+        return LOG;
+    }
+
+    @Override
+    public String toString() {
+        return "ActorSystem[" + name + "]";
+    }
+
+    private void guardianTerminated() {
+        if (!shutdownStarted.compareAndSet(false, true)) {
+            return;
+        }
+        Thread shutdown = new Thread(this::shutDownThreads, name + "-shutdown");
+        shutdown.setDaemon(false);
+        shutdown.start();
+    }
+
+    private void shutDownThreads() {
+        try {
+            if (scheduler instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+            defaultDispatcher.shutdown();
+            if (!defaultDispatcher.awaitTermination(settings.shutdownTimeout())) {
+                LOG.warn("Dispatcher threads of {} did not finish within {}", name, settings.shutdownTimeout());
+            }
+        } catch (Exception e) {
+            LOG.warn("Error while shutting down actor system {}", name, e);
+        } finally {
+            LOG.info("Actor system {} terminated", name);
+            terminated.complete(null);
+        }
+    }
+
+    /** The parent of the guardian; not an actor. */
+    private static final class RootRef extends InternalRef<Void> {
+        private final ActorSystemImpl<?> system;
+
+        RootRef(ActorPath path, ActorSystemImpl<?> system) {
+            super(path);
+            this.system = system;
+        }
+
+        @Override
+        public void tell(Void message) {
+            system.deadLetter(requireMessage(message), this);
+        }
+
+        @Override
+        public void sendSystem(SystemMessage message) {
+            if (message instanceof SystemMessage.DeathWatchNotification) {
+                system.guardianTerminated();
+            }
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return system.terminated.isDone();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.troupe.actor.internal;
+
+import java.time.Duration;
+
+/**
+ * Runs mailboxes on threads. {@link #execute} is called from any thread by the one party that won the
+ * mailbox's SCHEDULED flag; the dispatcher must eventually call {@link Mailbox#run()} exactly once per call,
+ * and the hand-off must be a happens-before edge (every {@link java.util.concurrent.Executor} provides one).
+ */
+public interface Dispatcher {
+
+    /** Runs {@code mailbox} soon on one of this dispatcher's threads. */
+    void execute(Mailbox mailbox);
+
+    /** Messages an actor processes per turn. */
+    int throughput();
+
+    /** Stops accepting work once the running work is done. */
+    void shutdown();
+
+    /** Waits up to {@code timeout} for the threads to finish; true if they did. */
+    boolean awaitTermination(Duration timeout) throws InterruptedException;
+}

@@ -1,0 +1,298 @@
+package dev.troupe.actor.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ForkJoinTask;
+
+/*
+ * Implementation overview
+ *
+ * A mailbox holds an actor's pending messages and decides when the actor runs. It has three parts:
+ *
+ *   - a user queue (multi-producer, single-consumer), supplied by the subclass;
+ *   - a system queue: an intrusive Treiber stack of SystemMessage nodes, reversed into FIFO order when
+ *     drained, so that system messages never need an extra node and are never dropped;
+ *   - one int `status` of bit flags:
+ *       SCHEDULED  someone owns the consumer role: the mailbox is queued on, or running in, the dispatcher,
+ *                  or a thread is draining a closed mailbox into dead letters;
+ *       SUSPENDED  user messages are not processed (the actor is stopping); system messages still are;
+ *       CLOSED     the actor has stopped; user messages go to dead letters, system messages to the cell's
+ *                  dead-system-message handling (a late Watch is answered with a death notification).
+ *
+ * Transitions of SCHEDULED:
+ *   clear -> set   by whoever wins the CAS in scheduleIfNeeded() after enqueuing; the winner hands the
+ *                  mailbox to the dispatcher (or, if CLOSED, drains it itself).
+ *   set -> clear   by the consumer at the end of run(), which then re-checks both queues and schedules
+ *                  again if either is non-empty.
+ *
+ * Why no message is stranded. A producer (1) publishes its message with a volatile write (the getAndSet of
+ * the user queue's tail, or the CAS of the system stack) and then (2) reads `status`. The consumer (3)
+ * clears SCHEDULED with a volatile read-modify-write and then (4) reads both queues' producer-side pointers
+ * with volatile reads. All four are synchronization actions, so they are totally ordered: either (2) comes
+ * after (3) and the producer sees SCHEDULED clear and schedules, or (4) comes after (1) and the consumer sees
+ * the message and schedules. In the user queue a producer's link to its node is written just after (1);
+ * `hasUserMessages` looks at the tail, not the link, so the consumer reschedules even when the link is not
+ * yet visible and picks the message up on its next turn.
+ *
+ * Why one thread at a time. Only the holder of SCHEDULED runs the actor or polls the user queue, and it
+ * releases SCHEDULED only after its last access. The release (a volatile write) and the next holder's
+ * CAS (a volatile read) give a happens-before edge from one turn to the next, so an actor's state needs no
+ * synchronization even when consecutive messages run on different threads.
+ *
+ * Why closing loses nothing. The cell closes the mailbox while it holds SCHEDULED: it sets CLOSED, swaps the
+ * system stack for a sentinel (later system enqueues see it and are handled as dead), and drains the user
+ * queue into dead letters. A producer that enqueued just before seeing CLOSED reaches scheduleIfNeeded, whose
+ * CLOSED branch takes SCHEDULED and drains again, on the producer's thread; the ordering argument above makes
+ * sure that one of the two drains sees every message.
+ *
+ * The mailbox is a ForkJoinTask so that the fork-join dispatcher can queue it without a wrapper allocation;
+ * exec() never completes the task, so it can be executed again and again (the status of the
+ * ForkJoinTask itself is never used).
+ */
+
+/**
+ * An actor's message queues and run state; the unit of work handed to a {@link Dispatcher}. See the
+ * implementation overview in the source for the state machine and its correctness argument.
+ *
+ * <p>Threading: {@link #enqueue} and {@link #enqueueSystem} from any thread; {@link #run} only by the
+ * dispatcher after this mailbox was scheduled; {@link #suspend}, {@link #resume} and {@link #close} only from
+ * within {@link #run} (the actor's own turn).
+ */
+public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
+    private static final int SCHEDULED = 1;
+    private static final int SUSPENDED = 2;
+    private static final int CLOSED = 4;
+
+    /** Marks the system queue of a closed mailbox. */
+    private static final SystemMessage CLOSED_QUEUE = new SystemMessage.Terminate();
+
+    private static final VarHandle STATUS;
+    private static final VarHandle SYSTEM_HEAD;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATUS = lookup.findVarHandle(Mailbox.class, "status", int.class);
+            SYSTEM_HEAD = lookup.findVarHandle(Mailbox.class, "systemHead", SystemMessage.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile int status;
+    private volatile SystemMessage systemHead;
+
+    private ActorCell<?> cell;
+    private Dispatcher dispatcher;
+
+    /** Binds this mailbox to its actor; called once, before the mailbox is shared. */
+    final void attach(ActorCell<?> cell, Dispatcher dispatcher) {
+        this.cell = cell;
+        this.dispatcher = dispatcher;
+    }
+
+    // ---- the user queue, supplied by subclasses --------------------------------------------------------
+
+    /** Adds a message; any thread. */
+    protected abstract void offerUser(Object message);
+
+    /** Removes the oldest message, or returns null; only the holder of SCHEDULED. */
+    protected abstract Object pollUser();
+
+    /** True if a message was added and not yet polled (even if its link is not visible yet); any thread. */
+    protected abstract boolean hasUserMessages();
+
+    /** The number of user messages waiting, approximate while producers are active; any thread. */
+    public abstract int userMessageCount();
+
+    // ---- producers --------------------------------------------------------------------------------------
+
+    /** Adds a user message and makes sure the actor will run. Closed mailboxes send it to dead letters. */
+    public final void enqueue(Object message) {
+        if ((status & CLOSED) != 0) {
+            cell.deadLetter(message);
+            return;
+        }
+        offerUser(message);
+        scheduleIfNeeded();
+    }
+
+    /** Adds a system message; a closed mailbox hands it to the cell's dead-system-message handling. */
+    public final void enqueueSystem(SystemMessage message) {
+        for (;;) {
+            SystemMessage head = systemHead;
+            if (head == CLOSED_QUEUE) {
+                cell.deadSystemMessage(message);
+                return;
+            }
+            message.next = head;
+            if (SYSTEM_HEAD.compareAndSet(this, head, message)) {
+                break;
+            }
+        }
+        scheduleIfNeeded();
+    }
+
+    private boolean hasSystemMessages() {
+        SystemMessage head = systemHead;
+        return head != null && head != CLOSED_QUEUE;
+    }
+
+    private void scheduleIfNeeded() {
+        for (;;) {
+            int s = status;
+            if ((s & SCHEDULED) != 0) {
+                return;
+            }
+            if ((s & CLOSED) != 0) {
+                if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
+                    drainClosedUserQueue();
+                    STATUS.getAndBitwiseAnd(this, ~SCHEDULED);
+                    if (!hasUserMessages()) {
+                        return;
+                    }
+                    Thread.onSpinWait(); // a producer is between publishing its node and linking it
+                }
+                continue;
+            }
+            if ((s & SUSPENDED) != 0 && !hasSystemMessages()) {
+                return;
+            }
+            if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
+                dispatcher.execute(this);
+                return;
+            }
+        }
+    }
+
+    // ---- the consumer -----------------------------------------------------------------------------------
+
+    @Override
+    public final void run() {
+        try {
+            if ((status & CLOSED) == 0) {
+                cell.beginTurn();
+                try {
+                    processSystemMessages();
+                    processUserMessages(dispatcher.throughput());
+                } finally {
+                    cell.endTurn();
+                }
+            } else {
+                drainClosedUserQueue();
+            }
+        } finally {
+            STATUS.getAndBitwiseAnd(this, ~SCHEDULED);
+            if (hasSystemMessages() || hasUserMessages()) {
+                scheduleIfNeeded();
+            }
+        }
+    }
+
+    private void processUserMessages(int throughput) {
+        for (int left = throughput; left > 0 && (status & (SUSPENDED | CLOSED)) == 0; left--) {
+            Object message = pollUser();
+            if (message == null) {
+                return;
+            }
+            cell.invoke(message);
+            if (systemHead != null) {
+                processSystemMessages();
+            }
+        }
+    }
+
+    private void processSystemMessages() {
+        SystemMessage list = reverse(takeSystemMessages(null));
+        while (list != null) {
+            SystemMessage message = list;
+            list = list.next;
+            message.next = null;
+            if ((status & CLOSED) != 0) {
+                cell.deadSystemMessage(message);
+            } else {
+                cell.systemInvoke(message);
+            }
+        }
+    }
+
+    private SystemMessage takeSystemMessages(SystemMessage replacement) {
+        for (;;) {
+            SystemMessage head = systemHead;
+            if (head == CLOSED_QUEUE) {
+                return null;
+            }
+            if (SYSTEM_HEAD.compareAndSet(this, head, replacement)) {
+                return head;
+            }
+        }
+    }
+
+    private static SystemMessage reverse(SystemMessage list) {
+        SystemMessage reversed = null;
+        while (list != null) {
+            SystemMessage next = list.next;
+            list.next = reversed;
+            reversed = list;
+            list = next;
+        }
+        return reversed;
+    }
+
+    private void drainClosedUserQueue() {
+        Object message;
+        while ((message = pollUser()) != null) {
+            cell.deadLetter(message);
+        }
+    }
+
+    // ---- transitions made by the actor itself, within run() ---------------------------------------------
+
+    /** Stops user message processing (system messages go on). */
+    final void suspend() {
+        STATUS.getAndBitwiseOr(this, SUSPENDED);
+    }
+
+    /** Lets user messages be processed again. */
+    final void resume() {
+        STATUS.getAndBitwiseAnd(this, ~SUSPENDED);
+    }
+
+    /**
+     * Closes the mailbox for good: later messages go to dead letters. Pending system messages are handed to
+     * the cell's dead-system-message handling and pending user messages to dead letters.
+     */
+    final void close() {
+        STATUS.getAndBitwiseOr(this, CLOSED);
+        SystemMessage pending = reverse(takeSystemMessages(CLOSED_QUEUE));
+        while (pending != null) {
+            SystemMessage message = pending;
+            pending = pending.next;
+            message.next = null;
+            cell.deadSystemMessage(message);
+        }
+        drainClosedUserQueue();
+    }
+
+    public final boolean isClosed() {
+        return (status & CLOSED) != 0;
+    }
+
+    // ---- ForkJoinTask plumbing --------------------------------------------------------------------------
+
+    @Override
+    protected final boolean exec() {
+        run();
+        return false;
+    }
+
+    @Override
+    public final Void getRawResult() {
+        return null;
+    }
+
+    @Override
+    protected final void setRawResult(Void value) {
+        // a mailbox has no result
+    }
+}

@@ -1,0 +1,91 @@
+package dev.troupe.actor.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/*
+ * The user queue is Dmitry Vyukov's intrusive-style MPSC linked queue, with the queue pointers kept as
+ * fields of the mailbox so that an actor costs no separate queue object.
+ *
+ *   producers:  node = new Node(m); prev = getAndSet(tail, node); prev.next = node (release)
+ *   consumer:   next = head.next (acquire); if non-null: head = next, take next.message
+ *
+ * `head` is a stub whose message was already taken. Producers never contend except on the one getAndSet;
+ * no locks, one allocation (the node) per message. Between a producer's getAndSet and its link the queue
+ * looks empty to the consumer while `tail != head`; hasUserMessages() reports that state as non-empty, which
+ * is what the mailbox's scheduling argument relies on.
+ */
+
+/** The default mailbox: unbounded, FIFO, lock-free. */
+final class UnboundedMailbox extends Mailbox {
+
+    static final class Node {
+        Object message;
+        volatile Node next;
+
+        Node(Object message) {
+            this.message = message;
+        }
+    }
+
+    private static final VarHandle TAIL;
+    private static final VarHandle HEAD;
+    private static final VarHandle NEXT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TAIL = lookup.findVarHandle(UnboundedMailbox.class, "tail", Node.class);
+            HEAD = lookup.findVarHandle(UnboundedMailbox.class, "head", Node.class);
+            NEXT = lookup.findVarHandle(Node.class, "next", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Last node added; producers swap it. */
+    private volatile Node tail;
+    /** Stub node before the oldest message; written only by the consumer (release), read by anyone. */
+    private volatile Node head;
+
+    UnboundedMailbox() {
+        Node stub = new Node(null);
+        HEAD.set(this, stub);
+        TAIL.set(this, stub);
+    }
+
+    @Override
+    protected void offerUser(Object message) {
+        Node node = new Node(message);
+        Node previous = (Node) TAIL.getAndSet(this, node);
+        NEXT.setRelease(previous, node);
+    }
+
+    @Override
+    protected Object pollUser() {
+        Node first = (Node) HEAD.getAcquire(this);
+        Node next = (Node) NEXT.getAcquire(first);
+        if (next == null) {
+            return null;
+        }
+        Object message = next.message;
+        next.message = null;
+        HEAD.setRelease(this, next);
+        return message;
+    }
+
+    @Override
+    protected boolean hasUserMessages() {
+        return tail != head;
+    }
+
+    @Override
+    public int userMessageCount() {
+        int count = 0;
+        Node node = (Node) HEAD.getAcquire(this);
+        while ((node = (Node) NEXT.getAcquire(node)) != null && count < Integer.MAX_VALUE) {
+            count++;
+        }
+        return count;
+    }
+}
