@@ -1,5 +1,12 @@
-/** Troupe's actor runtime: typed actors, behaviors, supervision trees and the dispatcher that runs them. */
+/**
+ * Troupe's actor runtime: typed actors, behaviors, the mailboxes and dispatchers that run them.
+ *
+ * <p>The public API is the package {@code dev.troupe.actor}. The implementation in
+ * {@code dev.troupe.actor.internal} is open only to other Troupe modules that extend the runtime.
+ */
 module dev.troupe.actor {
-    requires org.slf4j;
+    requires transitive org.slf4j;
+
     exports dev.troupe.actor;
+    exports dev.troupe.actor.internal to dev.troupe.testkit;
 }
