@@ -1,0 +1,9 @@
+/** Runnable examples of Troupe: the million-actor demo and the hello-actor snippet of the README. */
+module dev.troupe.examples {
+    requires dev.troupe.actor;
+    requires java.management;
+    requires info.picocli;
+    requires me.tongfei.progressbar;
+
+    opens dev.troupe.examples to info.picocli;
+}
