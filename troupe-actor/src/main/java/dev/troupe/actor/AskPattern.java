@@ -18,6 +18,10 @@ public final class AskPattern {
      * naming the target and the message type. Later replies go to dead letters. The reply ref is temporary:
      * it holds nothing once the stage has completed.
      *
+     * <p>As with any {@link CompletionStage}, dependent actions added without {@code Async} run on the thread
+     * that completes the stage: the replying actor's dispatcher thread, or the scheduler's thread on time-out.
+     * Keep them short and non-blocking, or use the {@code *Async} variants with an executor of your own.
+     *
      * @throws IllegalArgumentException if {@code timeout} is not positive
      * @throws NullPointerException if an argument is null, or {@code createRequest} returns null
      */

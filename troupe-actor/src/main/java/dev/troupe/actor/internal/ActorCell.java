@@ -25,10 +25,12 @@ import dev.troupe.actor.internal.SystemMessage.Watch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -71,6 +73,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     private static final String MDC_ACTOR = "troupe.actor";
     private static final String MDC_MESSAGE = "troupe.message";
 
+    private record Watcher(InternalRef<?> watcher, InternalRef<?> watchedAs) {}
+
     private static final int CREATED = 0;
     private static final int RUNNING = 1;
     private static final int TERMINATING = 2;
@@ -92,7 +96,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     private Map<String, ActorCell<?>> children;
     private Map<InternalRef<?>, Object> watching;
     private Map<InternalRef<?>, Object> terminatedQueued;
-    private Map<InternalRef<?>, InternalRef<?>> watchedBy;
+    /** Who watches this actor, and through which ref (itself or one of its message adapters). */
+    private Set<Watcher> watchedBy;
     private TimerSchedulerImpl<T> timers;
     private Object receiveTimeoutMessage;
     private Duration receiveTimeout;
@@ -256,17 +261,25 @@ public final class ActorCell<T> extends ContextBase<T> {
     private void handleFailure(Throwable thrown) {
         Throwable t = thrown instanceof StashBufferImpl.UnstashException && thrown.getCause() != null
                 ? thrown.getCause() : thrown;
-        if (t instanceof VirtualMachineError) {
-            LOG.error("Fatal error in {}; terminating actor system {}", self.path(), system.name(), t);
-            system.terminate();
-        } else {
-            LOG.error("Actor {} failed and stops: {}", self.path(), t.toString(), t);
-        }
         if (failure == null) {
             failure = t;
         }
         if (lifecycle == CREATED) {
             lifecycle = RUNNING;
+        }
+        boolean fatal = t instanceof VirtualMachineError;
+        try {
+            if (fatal) {
+                LOG.error("Fatal error in {}; terminating actor system {}", self.path(), system.name(), t);
+            } else {
+                LOG.error("Actor {} failed and stops: {}", self.path(), t.getClass().getName(), t);
+            }
+        } catch (RuntimeException loggingFailed) {
+            // The failure's own toString/getMessage may throw; the actor must still stop.
+            t.addSuppressed(loggingFailed);
+        }
+        if (fatal) {
+            system.terminate();
         }
         stop();
     }
@@ -281,7 +294,7 @@ public final class ActorCell<T> extends ContextBase<T> {
                 case Watch watch -> addWatcher(watch.watcher, watch.watchee);
                 case Unwatch unwatch -> {
                     if (watchedBy != null) {
-                        watchedBy.remove(unwatch.watcher);
+                        watchedBy.remove(new Watcher(unwatch.watcher, unwatch.watchee));
                     }
                 }
                 case DeathWatchNotification death -> watchedActorTerminated(death.actor, death.failure);
@@ -304,9 +317,9 @@ public final class ActorCell<T> extends ContextBase<T> {
             return;
         }
         if (watchedBy == null) {
-            watchedBy = new HashMap<>();
+            watchedBy = new HashSet<>();
         }
-        watchedBy.put(watcher, watchedAs);
+        watchedBy.add(new Watcher(watcher, watchedAs));
     }
 
     private void watchedActorTerminated(InternalRef<?> actor, Throwable cause) {
@@ -342,7 +355,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     /** Handles a system message that reached the closed mailbox; any thread. */
     void deadSystemMessage(SystemMessage message) {
         if (message instanceof Watch watch && !watch.watcher.equals(self)) {
-            watch.watcher.sendSystem(new DeathWatchNotification(watch.watchee, null));
+            // `failure` was written before the mailbox closed, and the caller saw it closed: safe to read.
+            watch.watcher.sendSystem(new DeathWatchNotification(watch.watchee, failure));
         }
     }
 
@@ -381,8 +395,8 @@ public final class ActorCell<T> extends ContextBase<T> {
         clearMdc();
         mailbox.close();
         if (watchedBy != null) {
-            for (Map.Entry<InternalRef<?>, InternalRef<?>> watcher : watchedBy.entrySet()) {
-                watcher.getKey().sendSystem(new DeathWatchNotification(watcher.getValue(), null));
+            for (Watcher watcher : watchedBy) {
+                watcher.watcher().sendSystem(new DeathWatchNotification(watcher.watchedAs(), failure));
             }
         }
         parent.sendSystem(new DeathWatchNotification(self, failure));

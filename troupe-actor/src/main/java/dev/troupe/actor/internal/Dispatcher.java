@@ -9,8 +9,13 @@ import java.time.Duration;
  */
 public interface Dispatcher {
 
-    /** Runs {@code mailbox} soon on one of this dispatcher's threads. */
-    void execute(Mailbox mailbox);
+    /**
+     * Runs {@code mailbox} soon on one of this dispatcher's threads.
+     *
+     * @return false if the dispatcher refused (shut down or out of capacity); the mailbox then handles its
+     *     messages as undeliverable
+     */
+    boolean execute(Mailbox mailbox);
 
     /** Messages an actor processes per turn. */
     int throughput();

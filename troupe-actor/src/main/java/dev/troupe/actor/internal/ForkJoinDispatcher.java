@@ -38,12 +38,14 @@ final class ForkJoinDispatcher implements Dispatcher {
     }
 
     @Override
-    public void execute(Mailbox mailbox) {
+    public boolean execute(Mailbox mailbox) {
         try {
             pool.execute((java.util.concurrent.ForkJoinTask<?>) mailbox);
+            return true;
         } catch (RejectedExecutionException e) {
-            LOG.error("Dispatcher is shut down; an actor could not run. This is a bug unless the JVM is exiting.",
-                    e);
+            LOG.error("Dispatcher refused to run an actor ({}); its pending messages go to dead letters",
+                    pool.isShutdown() ? "shut down" : "overloaded", e);
+            return false;
         }
     }
 

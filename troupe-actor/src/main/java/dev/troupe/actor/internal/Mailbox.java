@@ -3,6 +3,8 @@ package dev.troupe.actor.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ForkJoinTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /*
  * Implementation overview
@@ -59,6 +61,7 @@ import java.util.concurrent.ForkJoinTask;
  * within {@link #run} (the actor's own turn).
  */
 public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Mailbox.class);
     private static final int SCHEDULED = 1;
     private static final int SUSPENDED = 2;
     private static final int CLOSED = 4;
@@ -146,12 +149,17 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
             }
             if ((s & CLOSED) != 0) {
                 if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
-                    drainClosedUserQueue();
-                    STATUS.getAndBitwiseAnd(this, ~SCHEDULED);
+                    try {
+                        drainClosedUserQueue();
+                    } finally {
+                        STATUS.getAndBitwiseAnd(this, ~SCHEDULED);
+                    }
                     if (!hasUserMessages()) {
                         return;
                     }
-                    Thread.onSpinWait(); // a producer is between publishing its node and linking it
+                    // A producer is between publishing its node and linking it. Waiting for it is needed:
+                    // leaving now could strand its message if it saw SCHEDULED set and left too.
+                    Thread.onSpinWait();
                 }
                 continue;
             }
@@ -159,9 +167,23 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
                 return;
             }
             if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
-                dispatcher.execute(this);
+                if (!dispatcher.execute(this)) {
+                    rejected();
+                }
                 return;
             }
+        }
+    }
+
+    /**
+     * The dispatcher refused to run this mailbox (it is shut down or overloaded): the user messages cannot be
+     * processed, so they go to dead letters rather than waiting forever behind a SCHEDULED flag nobody clears.
+     */
+    private void rejected() {
+        try {
+            drainClosedUserQueue();
+        } finally {
+            STATUS.getAndBitwiseAnd(this, ~SCHEDULED);
         }
     }
 
@@ -280,9 +302,17 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
 
     // ---- ForkJoinTask plumbing --------------------------------------------------------------------------
 
+    /**
+     * Runs a turn. Nothing may escape: a ForkJoinTask that throws is marked completed and is never executed
+     * again, which would leave this mailbox SCHEDULED forever. Never completes, so it can be executed again.
+     */
     @Override
     protected final boolean exec() {
-        run();
+        try {
+            run();
+        } catch (Throwable t) {
+            LOG.error("Unexpected error escaped the turn of {}", cell, t);
+        }
         return false;
     }
 

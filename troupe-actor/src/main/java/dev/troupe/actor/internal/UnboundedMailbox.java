@@ -71,6 +71,9 @@ final class UnboundedMailbox extends Mailbox {
         Object message = next.message;
         next.message = null;
         HEAD.setRelease(this, next);
+        // No producer writes first.next again (it was linked already). Pointing it at itself keeps a consumed
+        // node that reached the old generation from holding younger nodes alive (GC nepotism).
+        NEXT.set(first, first);
         return message;
     }
 
@@ -83,7 +86,12 @@ final class UnboundedMailbox extends Mailbox {
     public int userMessageCount() {
         int count = 0;
         Node node = (Node) HEAD.getAcquire(this);
-        while ((node = (Node) NEXT.getAcquire(node)) != null && count < Integer.MAX_VALUE) {
+        for (Node next; (next = (Node) NEXT.getAcquire(node)) != null && count < Integer.MAX_VALUE; node = next) {
+            if (next == node) { // consumed under our feet: start again from the current head
+                next = (Node) HEAD.getAcquire(this);
+                count = 0;
+                continue;
+            }
             count++;
         }
         return count;
