@@ -1,6 +1,8 @@
 package dev.troupe.testkit;
 
 import dev.troupe.actor.ActorSystemSettings;
+import dev.troupe.testkit.internal.StrictMonitor;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -29,6 +31,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Registered on an instance field, each test gets its own system. Test methods, constructors and lifecycle
  * methods may also declare an {@link ActorTestKit} parameter to receive the kit.
  *
+ * <p><b>Strict mode.</b> {@link #failOnUnexpectedDeadLetters()} and {@link #failOnErrorLogs()} make a test
+ * fail, after it ran, if a dead letter (on the kit's system) or an ERROR log line (anywhere) happened during
+ * it that the test did not expect with a {@link DeadLetterCapture} or {@link LogCapture}. The failure lists
+ * each one. Strict mode assumes the tests of a class run one at a time.
+ *
  * <p><b>Threading.</b> Configure it before registration; {@link #kit()} is safe from any thread.
  */
 public final class TestKitExtension
@@ -36,8 +43,11 @@ public final class TestKitExtension
 
     private final ActorSystemSettings systemSettings;
     private final TestKitSettings settings;
+    private final boolean failOnDeadLetters;
+    private final boolean failOnErrorLogs;
     private volatile ActorTestKit kit;
     private volatile String ownerId;
+    private volatile StrictMonitor monitor;
 
     /** A kit with default system and test-kit settings. */
     public TestKitExtension() {
@@ -51,8 +61,28 @@ public final class TestKitExtension
 
     /** A kit whose system uses {@code systemSettings} and that waits as {@code settings} say. */
     public TestKitExtension(ActorSystemSettings systemSettings, TestKitSettings settings) {
+        this(systemSettings, settings, false, false);
+    }
+
+    private TestKitExtension(ActorSystemSettings systemSettings, TestKitSettings settings,
+                             boolean failOnDeadLetters, boolean failOnErrorLogs) {
         this.systemSettings = Objects.requireNonNull(systemSettings, "systemSettings");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.failOnDeadLetters = failOnDeadLetters;
+        this.failOnErrorLogs = failOnErrorLogs;
+    }
+
+    /** A copy that fails each test during which an unexpected dead letter was published. */
+    public TestKitExtension failOnUnexpectedDeadLetters() {
+        return new TestKitExtension(systemSettings, settings, true, failOnErrorLogs);
+    }
+
+    /**
+     * A copy that fails each test during which an unexpected ERROR line was logged (needs Logback as the
+     * SLF4J binding, else the test fails with {@link IllegalStateException}).
+     */
+    public TestKitExtension failOnErrorLogs() {
+        return new TestKitExtension(systemSettings, settings, failOnDeadLetters, true);
     }
 
     /**
@@ -77,11 +107,22 @@ public final class TestKitExtension
     @Override
     public void beforeEach(ExtensionContext context) {
         startIfNone(context);
+        if (failOnDeadLetters || failOnErrorLogs) {
+            monitor = StrictMonitor.start(kit().system(), failOnDeadLetters, failOnErrorLogs);
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        StrictMonitor running = monitor;
+        monitor = null;
+        List<String> unexpected = running == null ? List.of() : running.stop();
         shutDownIfOwner(context);
+        if (!unexpected.isEmpty()) {
+            throw new AssertionError("Unexpected events during " + context.getDisplayName() + " (strict mode of "
+                    + "TestKitExtension; expect them with DeadLetterCapture or LogCapture):\n  - "
+                    + String.join("\n  - ", unexpected));
+        }
     }
 
     @Override

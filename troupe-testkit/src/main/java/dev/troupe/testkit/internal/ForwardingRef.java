@@ -3,6 +3,7 @@ package dev.troupe.testkit.internal;
 import dev.troupe.actor.ActorPath;
 import dev.troupe.actor.internal.InternalRef;
 import dev.troupe.actor.internal.SystemMessage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -11,11 +12,19 @@ import java.util.function.Consumer;
  * stream. Thread-safe if the callback is.
  */
 public final class ForwardingRef<T> extends InternalRef<T> {
+    private static final AtomicLong CAPTURES = new AtomicLong();
+
     private final Consumer<T> receiver;
 
     public ForwardingRef(ActorPath path, Consumer<T> receiver) {
         super(path);
         this.receiver = receiver;
+    }
+
+    /** A fresh path for an event-stream subscriber in the system of {@code systemPath}. */
+    public static ActorPath capturePath(ActorPath systemPath) {
+        return systemPath.root().child("testkit", 0).child("capture-" + CAPTURES.incrementAndGet(),
+                InboxRef.newUid());
     }
 
     @Override
