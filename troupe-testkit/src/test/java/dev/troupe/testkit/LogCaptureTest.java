@@ -40,6 +40,15 @@ class LogCaptureTest {
     }
 
     @Test
+    void capturesLinesOfASynchronouslyTestedBehavior() {
+        BehaviorTestKit<String> kit = BehaviorTestKit.create(Behaviors.receive((ctx, m) -> {
+            ctx.log().warn("sync {}", m);
+            return Behaviors.same();
+        }));
+        LogCapture.warn().withMessageContaining("sync hi").withActor(kit.ref()).expect(() -> kit.run("hi"));
+    }
+
+    @Test
     void failsWhenMoreThanTheExpectedNumberOccur() {
         assertThatThrownBy(() -> LogCapture.error().withMessageContaining("twice").expect(() -> {
             LOG.error("twice");
