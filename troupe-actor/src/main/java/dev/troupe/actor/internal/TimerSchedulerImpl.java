@@ -132,6 +132,15 @@ public final class TimerSchedulerImpl<T> implements TimerScheduler<T> {
         timers.clear();
     }
 
+    /**
+     * The message {@code firing} would deliver, without consuming it; null if its timer was cancelled or
+     * replaced. Lets the test kit's synchronous context record which message a timer carries.
+     */
+    public T peek(Firing firing) {
+        Timer<T> timer = timers.get(firing.key());
+        return timer == null || timer.generation() != firing.generation() ? null : timer.message();
+    }
+
     /** The message of a firing that is still current, or null if its timer was cancelled or replaced. */
     public T open(Firing firing) {
         Timer<T> timer = timers.get(firing.key());
