@@ -39,7 +39,7 @@ class ReadmeSnippetsTest {
                 checked++;
             }
         }
-        assertThat(checked).as("snippets found in README.md").isGreaterThanOrEqualTo(2);
+        assertThat(checked).as("snippets found in README.md").isGreaterThanOrEqualTo(3);
     }
 
     private static String region(Path source, String tag) throws IOException {
