@@ -382,7 +382,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         mailbox.close();
         if (watchedBy != null) {
             for (Map.Entry<InternalRef<?>, InternalRef<?>> watcher : watchedBy.entrySet()) {
-                watcher.getKey().sendSystem(new DeathWatchNotification(watcher.getValue(), null));
+                watcher.getKey().sendSystem(new DeathWatchNotification(watcher.getValue(), failure));
             }
         }
         parent.sendSystem(new DeathWatchNotification(self, failure));
