@@ -15,6 +15,17 @@ final class Watcher {
         record Ping(String tag) implements Cmd {}
         record Forward(Object payload) implements Cmd {}
         record Died(String tag) implements Cmd {}
+        record StopChild(ActorRef<?> child) implements Cmd {}
+        record Spawn<U>(Behavior<U> behavior, String name, java.util.concurrent.CompletableFuture<ActorRef<U>> result)
+                implements Cmd {
+            void run(ActorContext<Cmd> ctx) {
+                try {
+                    result.complete(name == null ? ctx.spawnAnonymous(behavior) : ctx.spawn(behavior, name));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        }
     }
 
     record Pong(String tag) {}
@@ -28,6 +39,21 @@ final class Watcher {
     }
 
     static Behavior<Cmd> behavior(ActorRef<Object> report) {
+        return behavior(report, true);
+    }
+
+    /** Spawns {@code child} as a child of {@code parent} (a watcher actor) and returns its ref. */
+    static <U> ActorRef<U> spawnChild(ActorRef<Cmd> parent, Behavior<U> child, String name) {
+        var result = new java.util.concurrent.CompletableFuture<ActorRef<U>>();
+        parent.tell(new Cmd.Spawn<>(child, name, result));
+        return TestSystem.await(result);
+    }
+
+    /**
+     * @param handleSignals if false, every signal is reported and then left unhandled (so an unhandled
+     *     Terminated or watched ChildFailed is a death pact)
+     */
+    static Behavior<Cmd> behavior(ActorRef<Object> report, boolean handleSignals) {
         return Behaviors.receive((ctx, msg) -> {
             switch (msg) {
                 case Cmd.Watch(var target) -> {
@@ -51,11 +77,13 @@ final class Watcher {
                 case Cmd.Ping(var tag) -> report.tell(new Pong(tag));
                 case Cmd.Forward(var payload) -> report.tell(new Seen(payload));
                 case Cmd.Died died -> report.tell(died);
+                case Cmd.StopChild(var child) -> ctx.stop(child);
+                case Cmd.Spawn<?> spawn -> spawn.run(ctx);
             }
             return Behaviors.same();
         }, (ctx, signal) -> {
             report.tell(signal);
-            return Behaviors.same();
+            return handleSignals ? Behaviors.same() : Behaviors.unhandled();
         });
     }
 }
