@@ -12,7 +12,13 @@ final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final Level previousLevel;
     private final boolean previousAdditive;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing(); // capture the MDC and thread name of the logging thread now
+            super.append(event);
+        }
+    };
 
     private LogCapture(String loggerName, Level level) {
         logger = (Logger) LoggerFactory.getLogger(loggerName);
