@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +17,24 @@ class LifecycleScaleTest {
     static final int BATCHES = 10;
 
     sealed interface SpawnerCmd {
-        record Batch(int size, CountDownLatch allStopped) implements SpawnerCmd {}
+        record Batch(int size, CountDownLatch allStopped, LongAdder postStops) implements SpawnerCmd {}
     }
 
     /** Spawns a batch of children: half stop themselves at start, half are stopped by this parent. */
     static Behavior<SpawnerCmd> spawner() {
         return Behaviors.receive((ctx, msg) -> {
             switch (msg) {
-                case SpawnerCmd.Batch(int size, var allStopped) -> {
+                case SpawnerCmd.Batch(int size, var allStopped, var postStops) -> {
                     for (int i = 0; i < size; i++) {
                         if (i % 2 == 0) {
-                            ctx.spawnAnonymous(Behaviors.<Void>setup(c -> Behaviors.stopped(allStopped::countDown)));
+                            ctx.spawnAnonymous(Behaviors.<Void>setup(c -> Behaviors.stopped(() -> {
+                                postStops.increment();
+                                allStopped.countDown();
+                            })));
                         } else {
                             ActorRef<Void> child = ctx.spawnAnonymous(Behaviors.<Void>receiveSignal((c, signal) -> {
                                 if (signal instanceof PostStop) {
+                                    postStops.increment();
                                     allStopped.countDown();
                                 }
                                 return Behaviors.same();
@@ -54,13 +59,15 @@ class LifecycleScaleTest {
         TestSystem sys = TestSystem.create("million");
         String name = sys.system().name();
         ActorRef<SpawnerCmd> spawner = sys.spawn(spawner());
+        LongAdder postStops = new LongAdder();
         for (int b = 0; b < BATCHES; b++) {
             CountDownLatch stopped = new CountDownLatch(BATCH);
-            spawner.tell(new SpawnerCmd.Batch(BATCH, stopped));
+            spawner.tell(new SpawnerCmd.Batch(BATCH, stopped, postStops));
             assertThat(stopped.await(60, TimeUnit.SECONDS)).as("batch %d stopped", b).isTrue();
         }
-        // guardian, probe-less spawner: everything else is gone once the parents processed the notifications
+        // guardian and spawner: everything else is gone once the spawner processed the notifications
         await().atMost(Duration.ofSeconds(30)).until(() -> sys.impl().liveActorCount() == 2);
+        assertThat(postStops.sum()).as("PostStop exactly once per actor").isEqualTo((long) BATCH * BATCHES);
 
         Integer reply = sys.ask(sys.spawn(Behaviors.<ActorRef<Integer>>receiveMessage(r -> {
             r.tell(42);
