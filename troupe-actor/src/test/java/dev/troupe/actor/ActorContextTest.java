@@ -32,7 +32,7 @@ class ActorContextTest {
 
     @BeforeEach
     void start() {
-        sys = TestSystem.create("ctx", ActorSystemSettings.builder().scheduler(() -> scheduler).build());
+        sys = TestSystem.create("ctx", TestSystem.settings().scheduler(() -> scheduler).build());
         probe = sys.probe();
         actor = sys.spawn(Scripted.behavior(probe.ref()), "actor");
     }

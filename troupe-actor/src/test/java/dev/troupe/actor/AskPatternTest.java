@@ -50,7 +50,7 @@ class AskPatternTest {
     void askWithoutReplyFailsWithATimeoutExceptionNamingTheTargetAndMessageType() {
         ManualScheduler scheduler = new ManualScheduler();
         try (TestSystem sys = TestSystem.create("asktimeout",
-                ActorSystemSettings.builder().scheduler(() -> scheduler).build())) {
+                TestSystem.settings().scheduler(() -> scheduler).build())) {
             ActorRef<Req> server = sys.spawn(server(), "server");
             CompletableFuture<Integer> reply = AskPattern.<Req, Integer>ask(server, Req.Hold::new,
                     Duration.ofMillis(500), scheduler).toCompletableFuture();
@@ -68,7 +68,7 @@ class AskPatternTest {
     void aReplyAfterTheTimeoutIsADeadLetterToTheTemporaryRef() {
         ManualScheduler scheduler = new ManualScheduler();
         try (TestSystem sys = TestSystem.create("asklate",
-                ActorSystemSettings.builder().scheduler(() -> scheduler).build())) {
+                TestSystem.settings().scheduler(() -> scheduler).build())) {
             Probe<DeadLetter> deadLetters = sys.probe();
             sys.system().eventStream().subscribe(DeadLetter.class, deadLetters.ref());
             ActorRef<Req> server = sys.spawn(server());

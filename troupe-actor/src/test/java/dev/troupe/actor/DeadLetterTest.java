@@ -36,7 +36,7 @@ class DeadLetterTest {
 
     @Test
     void atMostDeadLetterLogLimitDeadLettersAreLoggedAtWarnPerWindow() {
-        ActorSystemSettings settings = ActorSystemSettings.builder().deadLetterLogLimit(3)
+        ActorSystemSettings settings = TestSystem.settings().deadLetterLogLimit(3)
                 .deadLetterLogWindow(Duration.ofHours(1)).build();
         try (LogCapture log = LogCapture.of(DEAD_LETTER_LOGGER); TestSystem sys = TestSystem.create("dllog", settings)) {
             ActorRef<Letter> dead = sys.system().deadLetters();
@@ -55,7 +55,7 @@ class DeadLetterTest {
 
     @Test
     void aZeroLogLimitLogsNoDeadLetterButStillCountsAndPublishesThem() {
-        ActorSystemSettings settings = ActorSystemSettings.builder().deadLetterLogLimit(0).build();
+        ActorSystemSettings settings = TestSystem.settings().deadLetterLogLimit(0).build();
         try (LogCapture log = LogCapture.of(DEAD_LETTER_LOGGER); TestSystem sys = TestSystem.create("dlzero", settings)) {
             Probe<DeadLetter> probe = sys.probe();
             sys.system().eventStream().subscribe(DeadLetter.class, probe.ref());
@@ -70,7 +70,7 @@ class DeadLetterTest {
 
     @Test
     void theFirstLineOfTheNextWindowReportsHowManyDeadLettersWereNotLogged() {
-        ActorSystemSettings settings = ActorSystemSettings.builder().deadLetterLogLimit(2)
+        ActorSystemSettings settings = TestSystem.settings().deadLetterLogLimit(2)
                 .deadLetterLogWindow(Duration.ofMillis(200)).build();
         try (LogCapture log = LogCapture.of(DEAD_LETTER_LOGGER); TestSystem sys = TestSystem.create("dlwin", settings)) {
             ActorRef<Letter> dead = sys.system().deadLetters();

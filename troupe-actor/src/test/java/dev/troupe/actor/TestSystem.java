@@ -48,7 +48,16 @@ final class TestSystem implements AutoCloseable {
     }
 
     static TestSystem create(String prefix) {
-        return create(prefix, ActorSystemSettings.defaults());
+        return create(prefix, settings().build());
+    }
+
+    /**
+     * Default settings, except for at least 4 dispatcher threads: several tests block one actor on a latch
+     * (to line up a race deterministically) while other actors must keep running, which needs a spare thread
+     * even on a one-CPU machine.
+     */
+    static ActorSystemSettings.Builder settings() {
+        return ActorSystemSettings.builder().parallelism(Math.max(4, Runtime.getRuntime().availableProcessors()));
     }
 
     static TestSystem create(String prefix, ActorSystemSettings settings) {

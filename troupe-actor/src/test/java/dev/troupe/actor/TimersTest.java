@@ -57,7 +57,7 @@ class TimersTest {
     final AtomicReference<TimerScheduler<Cmd>> leaked = new AtomicReference<>();
 
     TestSystem manualSystem() {
-        return TestSystem.create("timers", ActorSystemSettings.builder().scheduler(() -> scheduler).build());
+        return TestSystem.create("timers", TestSystem.settings().scheduler(() -> scheduler).build());
     }
 
     static Object run(ActorRef<Cmd> actor, TimerAction action) {
