@@ -596,7 +596,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     @Override
     public Optional<ActorRef<Void>> child(String name) {
         checkThread();
-        ActorCell<?> child = children == null ? null : children.get(Objects.requireNonNull(name, "name"));
+        Objects.requireNonNull(name, "name");
+        ActorCell<?> child = children == null ? null : children.get(name);
         return child == null ? Optional.empty() : Optional.of(child.self.unsafeUpcast());
     }
 

@@ -18,7 +18,7 @@ final class LoggerNames {
             case null -> null;
             default -> behavior;
         };
-        if (source instanceof BehaviorImpl.Intercept<?> intercept) {
+        if (behavior instanceof BehaviorImpl.Intercept<?> intercept) {
             return forBehavior(intercept.inner, path);
         }
         if (source == null || source instanceof BehaviorImpl<?>) {
