@@ -36,7 +36,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /*
  * Implementation overview
@@ -70,8 +69,6 @@ public final class ActorCell<T> extends ContextBase<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ActorCell.class);
     private static final Object WATCH_SIGNAL = new Object();
     private static final Object RECEIVE_TIMEOUT_KEY = new Object();
-    private static final String MDC_ACTOR = "troupe.actor";
-    private static final String MDC_MESSAGE = "troupe.message";
 
     private record Watcher(InternalRef<?> watcher, InternalRef<?> watchedAs) {}
 
@@ -451,8 +448,7 @@ public final class ActorCell<T> extends ContextBase<T> {
             logger = LoggerFactory.getLogger(LoggerNames.forBehavior(behavior, self.path()));
         }
         if (!mdcSet && currentMessage != null) {
-            MDC.put(MDC_ACTOR, self.path().toString());
-            MDC.put(MDC_MESSAGE, currentMessage.getClass().getName());
+            putMdc(self.path(), currentMessage);
             mdcSet = true;
         }
         return logger;
@@ -460,8 +456,7 @@ public final class ActorCell<T> extends ContextBase<T> {
 
     private void clearMdc() {
         if (mdcSet) {
-            MDC.remove(MDC_ACTOR);
-            MDC.remove(MDC_MESSAGE);
+            removeMdc();
             mdcSet = false;
         }
     }
@@ -474,12 +469,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     @Override
     public <U> ActorRef<U> spawn(Behavior<U> behavior, String name, Props props) {
         checkThread();
-        Objects.requireNonNull(name, "name");
-        if (name.startsWith("$")) {
-            throw new InvalidActorNameException("Actor name [" + name + "] starts with '$', which is reserved "
-                    + "for anonymous actors; use spawnAnonymous or another name");
-        }
-        return spawnChild(behavior, name, props);
+        return spawnChild(behavior, requireSpawnName(name), props);
     }
 
     @Override

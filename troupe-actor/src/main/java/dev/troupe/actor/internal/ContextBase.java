@@ -1,14 +1,47 @@
 package dev.troupe.actor.internal;
 
 import dev.troupe.actor.ActorContext;
+import dev.troupe.actor.ActorPath;
 import dev.troupe.actor.Behavior;
+import dev.troupe.actor.InvalidActorNameException;
 import dev.troupe.actor.TimerScheduler;
+import java.util.Objects;
+import org.slf4j.MDC;
 
 /**
  * The runtime side of {@link ActorContext}, implemented by the actor cell and by the test kit's synchronous
  * context. Same threading contract as {@link ActorContext}.
  */
 public abstract non-sealed class ContextBase<T> implements ActorContext<T> {
+    /** MDC key of the actor path on log lines written through {@link #log()}. */
+    public static final String MDC_ACTOR = "troupe.actor";
+    /** MDC key of the class of the message being processed. */
+    public static final String MDC_MESSAGE = "troupe.message";
+
+    /**
+     * Checks a name given to {@code spawn}: names starting with {@code $} are reserved for anonymous actors.
+     * The remaining rules are checked when the child's path is made.
+     */
+    protected static String requireSpawnName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.startsWith("$")) {
+            throw new InvalidActorNameException("Actor name [" + name + "] starts with '$', which is reserved "
+                    + "for anonymous actors; use spawnAnonymous or another name");
+        }
+        return name;
+    }
+
+    /** Puts the actor and message into the MDC of the current thread. */
+    protected static void putMdc(ActorPath actor, Object message) {
+        MDC.put(MDC_ACTOR, actor.toString());
+        MDC.put(MDC_MESSAGE, message.getClass().getName());
+    }
+
+    /** Removes what {@link #putMdc} put. */
+    protected static void removeMdc() {
+        MDC.remove(MDC_ACTOR);
+        MDC.remove(MDC_MESSAGE);
+    }
 
     /** Throws {@link IllegalStateException} unless called on the thread currently running this actor. */
     public abstract void checkThread();

@@ -33,7 +33,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /*
  * Runs a behavior on the caller's thread and records, as Effects, what the behavior asks of its context.
@@ -238,8 +237,7 @@ public final class StubContext<T> extends ContextBase<T> {
     public Logger log() {
         checkThread();
         if (!mdcSet && currentMessage != null) {
-            MDC.put("troupe.actor", self.path().toString());
-            MDC.put("troupe.message", currentMessage.getClass().getName());
+            putMdc(self.path(), currentMessage);
             mdcSet = true;
         }
         return LOG;
@@ -247,8 +245,7 @@ public final class StubContext<T> extends ContextBase<T> {
 
     private void clearMdc() {
         if (mdcSet) {
-            MDC.remove("troupe.actor");
-            MDC.remove("troupe.message");
+            removeMdc();
             mdcSet = false;
         }
     }
@@ -261,12 +258,7 @@ public final class StubContext<T> extends ContextBase<T> {
     @Override
     public <U> ActorRef<U> spawn(Behavior<U> behavior, String name, Props props) {
         checkThread();
-        Objects.requireNonNull(name, "name");
-        if (name.startsWith("$")) {
-            throw new InvalidActorNameException("Actor name [" + name + "] starts with '$', which is reserved "
-                    + "for anonymous actors; use spawnAnonymous or another name");
-        }
-        InboxRef<U> child = addChild(behavior, name, props);
+        InboxRef<U> child = addChild(behavior, requireSpawnName(name), props);
         record(new Effect.Spawned<>(behavior, name, props, child));
         return child;
     }
