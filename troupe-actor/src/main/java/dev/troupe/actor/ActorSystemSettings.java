@@ -22,6 +22,10 @@ import java.util.function.Supplier;
  *   <tr><td>{@code shutdownTimeout}</td><td>10 s</td>
  *       <td>how long termination waits for dispatcher threads to finish their current work</td></tr>
  *   <tr><td>{@code scheduler}</td><td>one daemon thread</td><td>the {@link Scheduler} factory</td></tr>
+ *   <tr><td>{@code unhandledMessagePolicy}</td><td>{@link UnhandledMessagePolicy#FAIL FAIL}</td>
+ *       <td>what an unhandled message does</td></tr>
+ *   <tr><td>{@code defaultSupervisorStrategy}</td><td>{@link SupervisorStrategy#stop() stop}</td>
+ *       <td>what a failure does to an actor whose behavior is not supervised for it</td></tr>
  * </table>
  */
 public final class ActorSystemSettings {
@@ -34,6 +38,8 @@ public final class ActorSystemSettings {
     private final Duration askTimeout;
     private final Duration shutdownTimeout;
     private final Supplier<? extends Scheduler> scheduler;
+    private final UnhandledMessagePolicy unhandledMessagePolicy;
+    private final SupervisorStrategy defaultSupervisorStrategy;
 
     private ActorSystemSettings(Builder b) {
         this.parallelism = b.parallelism;
@@ -43,6 +49,8 @@ public final class ActorSystemSettings {
         this.askTimeout = b.askTimeout;
         this.shutdownTimeout = b.shutdownTimeout;
         this.scheduler = b.scheduler;
+        this.unhandledMessagePolicy = b.unhandledMessagePolicy;
+        this.defaultSupervisorStrategy = b.defaultSupervisorStrategy;
     }
 
     /** The defaults listed above. */
@@ -65,6 +73,8 @@ public final class ActorSystemSettings {
         b.askTimeout = askTimeout;
         b.shutdownTimeout = shutdownTimeout;
         b.scheduler = scheduler;
+        b.unhandledMessagePolicy = unhandledMessagePolicy;
+        b.defaultSupervisorStrategy = defaultSupervisorStrategy;
         return b;
     }
 
@@ -97,9 +107,19 @@ public final class ActorSystemSettings {
         return scheduler;
     }
 
+    public UnhandledMessagePolicy unhandledMessagePolicy() {
+        return unhandledMessagePolicy;
+    }
+
+    public SupervisorStrategy defaultSupervisorStrategy() {
+        return defaultSupervisorStrategy;
+    }
+
     @Override
     public String toString() {
         return "ActorSystemSettings[parallelism=" + parallelism + ", throughput=" + throughput
+                + ", unhandledMessagePolicy=" + unhandledMessagePolicy
+                + ", defaultSupervisorStrategy=" + defaultSupervisorStrategy
                 + ", deadLetterLogLimit=" + deadLetterLogLimit + ", deadLetterLogWindow=" + deadLetterLogWindow
                 + ", askTimeout=" + askTimeout + ", shutdownTimeout=" + shutdownTimeout + "]";
     }
@@ -116,6 +136,8 @@ public final class ActorSystemSettings {
         private Duration askTimeout = Duration.ofSeconds(3);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private Supplier<? extends Scheduler> scheduler = dev.troupe.actor.internal.DefaultScheduler::new;
+        private UnhandledMessagePolicy unhandledMessagePolicy = UnhandledMessagePolicy.FAIL;
+        private SupervisorStrategy defaultSupervisorStrategy = SupervisorStrategy.stop();
 
         private Builder() {}
 
@@ -167,6 +189,21 @@ public final class ActorSystemSettings {
         /** The factory of the system's scheduler; called once per system. */
         public Builder scheduler(Supplier<? extends Scheduler> scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** What a message left unhandled by a behavior does. */
+        public Builder unhandledMessagePolicy(UnhandledMessagePolicy policy) {
+            this.unhandledMessagePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The strategy for failures that no {@link Behaviors#supervise} of the failing actor handles, applied to
+         * every actor of the system, e.g. {@link SupervisorStrategy#restart()} for restart-by-default.
+         */
+        public Builder defaultSupervisorStrategy(SupervisorStrategy strategy) {
+            this.defaultSupervisorStrategy = Objects.requireNonNull(strategy, "strategy");
             return this;
         }
 

@@ -24,4 +24,13 @@ public interface Scheduler {
 
     /** Runs {@code task} after {@code initialDelay} and then {@code delay} after the end of each run. */
     Cancellable scheduleWithFixedDelay(Duration initialDelay, Duration delay, Runnable task);
+
+    /**
+     * The scheduler's clock, in nanoseconds from an arbitrary origin, for measuring elapsed time (restart
+     * windows, back-off resets). A manual scheduler returns its virtual time, so that everything timed by the
+     * runtime moves only when the test moves it. The default is {@link System#nanoTime()}.
+     */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
 }

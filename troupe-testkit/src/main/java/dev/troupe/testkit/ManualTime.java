@@ -115,6 +115,12 @@ public final class ManualTime implements Scheduler {
         return Duration.ofNanos(nowNanos);
     }
 
+    /** The virtual clock: restart windows and back-off resets measured by the runtime follow it too. */
+    @Override
+    public synchronized long nanoTime() {
+        return nowNanos;
+    }
+
     /** Tasks scheduled and not yet run or cancelled (a repeating task counts once). */
     public synchronized int scheduledCount() {
         return tasks.size();
