@@ -148,6 +148,49 @@ public final class Behaviors {
                 capacity)));
     }
 
+    /**
+     * Starts describing how {@code behavior} is supervised; finish with {@link Supervise#onFailure}:
+     *
+     * <pre>{@code
+     * Behaviors.supervise(
+     *         Behaviors.supervise(worker()).onFailure(IOException.class, SupervisorStrategy.restart()))
+     *     .onFailure(IllegalArgumentException.class, SupervisorStrategy.resume())
+     * }</pre>
+     *
+     * Supervising an already supervised behavior directly adds a rule at the same level; for a failure, the
+     * rule for its most specific class decides. Supervision around a behavior wrapped in anything else (such as
+     * {@code setup}) is a separate, outer level that sees only failures the inner levels rethrow. A failure no
+     * rule matches goes to the system's default strategy (stop, unless configured).
+     */
+    public static <T> Supervise<T> supervise(Behavior<T> behavior) {
+        return new Supervise<>(Objects.requireNonNull(behavior, "behavior"));
+    }
+
+    /** The first half of {@link Behaviors#supervise}. Immutable. */
+    public static final class Supervise<T> {
+        private final Behavior<T> behavior;
+
+        private Supervise(Behavior<T> behavior) {
+            this.behavior = behavior;
+        }
+
+        /**
+         * Handles failures of class {@code failure} (and its subclasses) with {@code strategy}.
+         *
+         * @throws IllegalArgumentException if {@code failure} is a {@link VirtualMachineError} (those always
+         *     terminate the system), or the behavior already has a rule for exactly that class
+         */
+        public Behavior<T> onFailure(Class<? extends Throwable> failure, SupervisorStrategy strategy) {
+            Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(strategy, "strategy");
+            if (VirtualMachineError.class.isAssignableFrom(failure)) {
+                throw new IllegalArgumentException(failure.getName() + " cannot be supervised: fatal JVM errors "
+                        + "always terminate the actor system");
+            }
+            return BehaviorImpl.Supervised.of(behavior, new BehaviorImpl.Supervised.Rule(failure, strategy));
+        }
+    }
+
     /** Logs every message and signal that reaches {@code behavior} at DEBUG, through the actor's logger. */
     public static <T> Behavior<T> logMessages(Behavior<T> behavior) {
         return logMessages(Level.DEBUG, behavior);

@@ -69,7 +69,9 @@ class BehaviorsTest {
 
     @BeforeEach
     void start() {
-        sys = TestSystem.create("behaviors");
+        // Unhandled messages are published here (not the default FAIL), to observe them as events.
+        sys = TestSystem.create("behaviors", TestSystem.settings()
+                .unhandledMessagePolicy(UnhandledMessagePolicy.LOG_AND_PUBLISH).build());
         probe = sys.probe();
     }
 

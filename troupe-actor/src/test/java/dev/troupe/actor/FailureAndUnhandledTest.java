@@ -39,7 +39,9 @@ class FailureAndUnhandledTest {
 
     @BeforeEach
     void start() {
-        sys = TestSystem.create("fail");
+        // Unhandled messages are published here (not the default FAIL), to observe them as events.
+        sys = TestSystem.create("fail", TestSystem.settings()
+                .unhandledMessagePolicy(UnhandledMessagePolicy.LOG_AND_PUBLISH).build());
     }
 
     @AfterEach
@@ -49,7 +51,7 @@ class FailureAndUnhandledTest {
 
     @ParameterizedTest
     @MethodSource("dev.troupe.actor.RuntimeMatrix#props")
-    void unhandledPublishesUnhandledMessageAndTheActorCarriesOn(Props props) {
+    void underLogAndPublishAnUnhandledMessageIsPublishedAndTheActorCarriesOn(Props props) {
         Probe<UnhandledMessage> unhandled = sys.probe();
         sys.system().eventStream().subscribe(UnhandledMessage.class, unhandled.ref());
         ActorRef<Cmd> w = sys.spawn(worker(), props);

@@ -14,7 +14,11 @@ import dev.troupe.actor.Props;
 import dev.troupe.actor.Signal;
 import dev.troupe.actor.Terminated;
 import dev.troupe.actor.TimerScheduler;
+import dev.troupe.actor.Scheduler;
+import dev.troupe.actor.SupervisionEvent;
 import dev.troupe.actor.UnhandledMessage;
+import dev.troupe.actor.UnhandledMessageException;
+import dev.troupe.actor.UnhandledMessagePolicy;
 import dev.troupe.actor.internal.BehaviorImpl.Deferred;
 import dev.troupe.actor.internal.BehaviorImpl.Stopped;
 import dev.troupe.actor.internal.SystemMessage.Create;
@@ -89,6 +93,9 @@ public final class ActorCell<T> extends ContextBase<T> {
     private Object currentMessage;
     private boolean mdcSet;
     private Throwable failure;
+    private boolean escalateFailure;
+    private Throwable currentEscalation;
+    private RestartInProgress<T> restart;
 
     private Map<String, ActorCell<?>> children;
     private Map<InternalRef<?>, Object> watching;
@@ -159,6 +166,12 @@ public final class ActorCell<T> extends ContextBase<T> {
             deadLetter(envelope);
             return;
         }
+        if (restart != null && !(envelope instanceof RestartInProgress.DelayElapsed)) {
+            if (!restart.hold(envelope)) {
+                deadLetter(envelope);
+            }
+            return;
+        }
         try {
             if (envelope instanceof InternalMessage internal) {
                 internal.deliver(this);
@@ -182,16 +195,30 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         Behavior<T> next = BehaviorInterpreter.interpretMessage(behavior, this, message);
         if (BehaviorInterpreter.isUnhandled(next)) {
-            publishUnhandled(message);
+            unhandled(message);
         } else {
             become(next);
         }
     }
 
-    private void receiveSignal(Signal signal, InternalRef<?> deathPactWith) throws Exception {
+    /**
+     * Delivers a signal. If the behavior does not handle it: an escalated child failure becomes this actor's
+     * own failure, and a watched actor's death is a death pact.
+     */
+    private void receiveSignal(Signal signal, InternalRef<?> deathPactWith, Throwable escalation)
+            throws Exception {
         currentMessage = signal;
-        Behavior<T> next = BehaviorInterpreter.interpretSignal(behavior, this, signal);
+        currentEscalation = escalation;
+        Behavior<T> next;
+        try {
+            next = BehaviorInterpreter.interpretSignal(behavior, this, signal);
+        } finally {
+            currentEscalation = null;
+        }
         if (BehaviorInterpreter.isUnhandled(next)) {
+            if (escalation != null) {
+                throw Failures.rethrow(escalation);
+            }
             if (deathPactWith != null) {
                 throw new DeathPactException(deathPactWith.unsafeUpcast());
             }
@@ -201,15 +228,17 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     private void become(Behavior<T> next) throws Exception {
-        adopt(next instanceof Stopped<T> ? next : BehaviorInterpreter.canonicalize(next, behavior, this));
+        adopt(BehaviorInterpreter.endsBehavior(next) ? next : BehaviorInterpreter.canonicalize(next, behavior, this));
     }
 
     private void adopt(Behavior<T> started) {
-        if (started instanceof Stopped<T> stopped) {
-            behavior = stopped.after(behavior);
-            stop();
-        } else {
-            behavior = started;
+        switch (started) {
+            case Stopped<T> stopped -> {
+                behavior = stopped.after(behavior);
+                stop();
+            }
+            case BehaviorImpl.Restarting<T> restarting -> beginRestart(restarting);
+            default -> behavior = started;
         }
     }
 
@@ -218,35 +247,43 @@ public final class ActorCell<T> extends ContextBase<T> {
         currentMessage = message;
         Behavior<T> next = BehaviorInterpreter.interpretMessage(current, this, message);
         if (BehaviorInterpreter.isUnhandled(next)) {
-            publishUnhandled(message);
+            unhandled(message);
             return current;
         }
-        return next instanceof Stopped<T> ? next : BehaviorInterpreter.canonicalize(next, current, this);
+        return BehaviorInterpreter.endsBehavior(next) ? next : BehaviorInterpreter.canonicalize(next, current, this);
     }
 
-    private void publishUnhandled(Object message) {
-        system.eventStream().publish(new UnhandledMessage(message, self.unsafeUpcast()));
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Unhandled message of type {} in {}", message.getClass().getName(), self.path());
+    /** A message reached the behavior and was not handled: what happens is the system's policy. */
+    private void unhandled(Object message) {
+        switch (system.settings().unhandledMessagePolicy()) {
+            case FAIL -> throw new UnhandledMessageException(message, self.path());
+            case LOG_AND_PUBLISH -> {
+                system.eventStream().publish(new UnhandledMessage(message, self.unsafeUpcast()));
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("Unhandled message of type {} in {}", message.getClass().getName(), self.path());
+                }
+            }
+            case DEAD_LETTER -> system.deadLetter(message, self);
         }
     }
 
     void deliverTerminated(TerminatedEnvelope envelope) throws Exception {
         ActorRef<Void> dead = envelope.actor().unsafeUpcast();
+        Throwable escalation = envelope.escalated() ? envelope.failure() : null;
         if (!envelope.watched()) {
-            receiveSignal(new ChildFailed(dead, envelope.failure()), null);
+            receiveSignal(new ChildFailed(dead, envelope.failure()), null, escalation);
             return;
         }
         Object watchMessage = terminatedQueued == null ? null : terminatedQueued.remove(envelope.actor());
         if (watchMessage == null) {
             return; // unwatched after the notification arrived
         }
-        if (watchMessage != WATCH_SIGNAL) {
+        if (watchMessage != WATCH_SIGNAL && escalation == null) {
             receiveMessage(castMessage(watchMessage));
         } else if (envelope.child() && envelope.failure() != null) {
-            receiveSignal(new ChildFailed(dead, envelope.failure()), envelope.actor());
+            receiveSignal(new ChildFailed(dead, envelope.failure()), envelope.actor(), escalation);
         } else {
-            receiveSignal(new Terminated(dead), envelope.actor());
+            receiveSignal(new Terminated(dead), envelope.actor(), null);
         }
     }
 
@@ -277,6 +314,10 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         if (fatal) {
             system.terminate();
+        } else if (lifecycle == RUNNING) {
+            String actorType = ActorTypes.of(behavior);
+            publishEvent(new SupervisionEvent.Failed(self.path(), actorType, t, 0));
+            publishEvent(new SupervisionEvent.StoppedOnFailure(self.path(), actorType, t, 0));
         }
         stop();
     }
@@ -294,7 +335,8 @@ public final class ActorCell<T> extends ContextBase<T> {
                         watchedBy.remove(new Watcher(unwatch.watcher, unwatch.watchee));
                     }
                 }
-                case DeathWatchNotification death -> watchedActorTerminated(death.actor, death.failure);
+                case DeathWatchNotification death ->
+                        watchedActorTerminated(death.actor, death.failure, death.escalated);
             }
         } catch (Throwable t) {
             handleFailure(t);
@@ -319,22 +361,93 @@ public final class ActorCell<T> extends ContextBase<T> {
         watchedBy.add(new Watcher(watcher, watchedAs));
     }
 
-    private void watchedActorTerminated(InternalRef<?> actor, Throwable cause) {
+    private void watchedActorTerminated(InternalRef<?> actor, Throwable cause, boolean escalated) {
         boolean wasChild = removeChild(actor);
         Object watchMessage = watching == null ? null : watching.remove(actor);
+        boolean escalation = escalated && wasChild && cause != null;
+        boolean noChildrenLeft = children == null || children.isEmpty();
         if (lifecycle == RUNNING) {
             if (watchMessage != null) {
                 if (terminatedQueued == null) {
                     terminatedQueued = new HashMap<>();
                 }
                 terminatedQueued.put(actor, watchMessage);
-                mailbox.enqueue(new TerminatedEnvelope(actor, cause, wasChild, true));
+                mailbox.enqueue(new TerminatedEnvelope(actor, cause, wasChild, true, escalation));
             } else if (wasChild && cause != null) {
-                mailbox.enqueue(new TerminatedEnvelope(actor, cause, true, false));
+                mailbox.enqueue(new TerminatedEnvelope(actor, cause, true, false, escalation));
             }
-        } else if (lifecycle == TERMINATING && (children == null || children.isEmpty())) {
+            if (restart != null && !restart.childrenGone && noChildrenLeft) {
+                restart.childrenGone = true;
+                maybeCompleteRestart();
+            }
+        } else if (lifecycle == TERMINATING && noChildrenLeft) {
             finishTermination();
         }
+    }
+
+    // ---- restarting -------------------------------------------------------------------------------------
+
+    /*
+     * A restart starts from a clean slate: timers, the receive timeout and watches are dropped, children are
+     * stopped unless kept. Without a back-off delay the mailbox is suspended until the children are gone, so
+     * every message waits for the new behavior. With a delay the actor keeps taking messages, holding up to
+     * the stash capacity (the rest are dead letters), and processes the held ones right after restarting.
+     */
+    private void beginRestart(BehaviorImpl.Restarting<T> request) {
+        receiveTimeout = null;
+        receiveTimeoutMessage = null;
+        if (timers != null) {
+            timers.cancelAll();
+        }
+        if (watching != null) {
+            for (InternalRef<?> watched : watching.keySet()) {
+                watched.sendSystem(new Unwatch(watched, self));
+            }
+            watching = null;
+        }
+        terminatedQueued = null;
+        behavior = request.fresh();
+        RestartInProgress<T> inProgress = new RestartInProgress<>(request);
+        restart = inProgress;
+        boolean waitForChildren = request.stopChildren() && children != null && !children.isEmpty();
+        if (waitForChildren) {
+            for (ActorCell<?> child : children.values()) {
+                child.self.sendSystem(new Terminate());
+            }
+        }
+        inProgress.childrenGone = !waitForChildren;
+        if (request.delay().isZero()) {
+            inProgress.delayElapsed = true;
+            if (waitForChildren) {
+                mailbox.suspend();
+            }
+        } else {
+            inProgress.delayTimer = system.scheduler().scheduleOnce(request.delay(),
+                    () -> mailbox.enqueue(new RestartInProgress.DelayElapsed(inProgress)));
+        }
+        maybeCompleteRestart();
+    }
+
+    void restartDelayElapsed(RestartInProgress<?> which) {
+        if (restart == which) {
+            restart.delayElapsed = true;
+            maybeCompleteRestart();
+        }
+    }
+
+    private void maybeCompleteRestart() {
+        RestartInProgress<T> done = restart;
+        if (done == null || !done.childrenGone || !done.delayElapsed) {
+            return;
+        }
+        restart = null;
+        mailbox.resume();
+        try {
+            adopt(BehaviorInterpreter.start(done.request.fresh(), this));
+        } catch (Throwable t) {
+            handleFailure(t);
+        }
+        done.release(this::invoke);
     }
 
     private boolean removeChild(InternalRef<?> actor) {
@@ -372,6 +485,11 @@ public final class ActorCell<T> extends ContextBase<T> {
             return;
         }
         lifecycle = TERMINATING;
+        if (restart != null) {
+            restart.cancel();
+            restart.release(this::deadLetter);
+            restart = null;
+        }
         receiveTimeout = null;
         if (timers != null) {
             timers.cancelAll();
@@ -396,7 +514,7 @@ public final class ActorCell<T> extends ContextBase<T> {
                 watcher.watcher().sendSystem(new DeathWatchNotification(watcher.watchedAs(), failure));
             }
         }
-        parent.sendSystem(new DeathWatchNotification(self, failure));
+        parent.sendSystem(new DeathWatchNotification(self, failure, escalateFailure));
         system.actorTerminated();
         behavior = null;
         children = null;
@@ -445,7 +563,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     public Logger log() {
         checkThread();
         if (logger == null) {
-            logger = LoggerFactory.getLogger(LoggerNames.forBehavior(behavior, self.path()));
+            logger = LoggerFactory.getLogger(ActorTypes.of(behavior));
         }
         if (!mdcSet && currentMessage != null) {
             putMdc(self.path(), currentMessage);
@@ -644,6 +762,33 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (timers != null) {
             timers.cancel(RECEIVE_TIMEOUT_KEY);
         }
+    }
+
+    @Override
+    public void recordFailure(Throwable cause, boolean escalate) {
+        checkThread();
+        failure = Objects.requireNonNull(cause, "cause");
+        escalateFailure = escalate;
+    }
+
+    @Override
+    public Throwable currentEscalation() {
+        return currentEscalation;
+    }
+
+    @Override
+    public UnhandledMessagePolicy unhandledMessagePolicy() {
+        return system.settings().unhandledMessagePolicy();
+    }
+
+    @Override
+    public Scheduler clock() {
+        return system.scheduler();
+    }
+
+    @Override
+    public void publishEvent(Object event) {
+        system.eventStream().publish(event);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.troupe.actor.EventStream;
 import dev.troupe.actor.MailboxSelector;
 import dev.troupe.actor.Props;
 import dev.troupe.actor.Scheduler;
+import dev.troupe.actor.SupervisorStrategy;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -91,9 +92,19 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
             case DispatcherSelector.Default d -> defaultDispatcher;
             case DispatcherSelector.SameAsParent d -> parentDispatcher;
         };
-        ActorCell<U> cell = new ActorCell<>(this, parent, path, behavior, mailbox, dispatcher);
+        ActorCell<U> cell = new ActorCell<>(this, parent, path, withDefaultSupervision(behavior), mailbox,
+                dispatcher);
         liveActors.increment();
         return cell;
+    }
+
+    /** Applies the configured default strategy to failures the behavior's own supervision does not handle. */
+    private <U> Behavior<U> withDefaultSupervision(Behavior<U> behavior) {
+        SupervisorStrategy strategy = settings.defaultSupervisorStrategy();
+        if (strategy instanceof SupervisorStrategy.Stop) {
+            return behavior; // what the actor cell does anyway, with no extra wrapper per actor
+        }
+        return BehaviorImpl.Supervised.withFallback(behavior, strategy);
     }
 
     void actorTerminated() {

@@ -151,15 +151,18 @@ public abstract sealed class BehaviorImpl<T> implements Behavior<T> {
 
     /**
      * A started behavior wrapped by an {@link Interceptor}. Only made by starting: a new interception is built
-     * as a {@link Deferred} (see {@link #deferred}), so that the interceptor's start hook runs.
+     * as a {@link Deferred} (see {@link #deferred}), so that the interceptor's start hook runs. It is also the
+     * interceptor's {@link Interceptor.Target}, so passing a message through costs no allocation.
      */
-    public static final class Intercept<T> extends BehaviorImpl<T> {
+    public static final class Intercept<T> extends BehaviorImpl<T> implements Interceptor.Target<T> {
         final Interceptor<T> interceptor;
         final Behavior<T> inner;
+        private final ContextBase<T> ctx;
 
-        private Intercept(Interceptor<T> interceptor, Behavior<T> inner) {
+        private Intercept(Interceptor<T> interceptor, Behavior<T> inner, ContextBase<T> ctx) {
             this.interceptor = interceptor;
             this.inner = inner;
+            this.ctx = ctx;
         }
 
         /** A behavior that, when started, starts {@code inner} under {@code interceptor}. */
@@ -169,43 +172,167 @@ public abstract sealed class BehaviorImpl<T> implements Behavior<T> {
 
         static <T> Behavior<T> start(Interceptor<T> interceptor, Behavior<T> inner, ContextBase<T> ctx)
                 throws Exception {
-            Behavior<T> started = interceptor.aroundStart(ctx, () -> BehaviorInterpreter.start(inner, ctx));
-            return started instanceof Stopped<T> ? started : new Intercept<>(interceptor, started);
+            return wrap(interceptor, interceptor.aroundStart(ctx, () -> BehaviorInterpreter.start(inner, ctx)), ctx);
         }
 
-        Behavior<T> receive(ContextBase<T> ctx, T message) throws Exception {
-            return rewrap(interceptor.aroundReceive(ctx, message,
-                    m -> BehaviorInterpreter.interpretMessage(inner, ctx, m)), ctx);
+        /** {@code started} under {@code interceptor}; terminal markers pass through (re-wrapped if restarting). */
+        private static <T> Behavior<T> wrap(Interceptor<T> interceptor, Behavior<T> started, ContextBase<T> ctx) {
+            return switch (started) {
+                case Stopped<T> stopped -> stopped;
+                case Restarting<T> restarting -> restarting.wrappedBy(interceptor);
+                default -> new Intercept<>(interceptor, started, ctx);
+            };
         }
 
-        Behavior<T> receiveSignal(ContextBase<T> ctx, dev.troupe.actor.Signal signal) throws Exception {
-            return rewrap(interceptor.aroundSignal(ctx, signal,
-                    s -> BehaviorInterpreter.interpretSignal(inner, ctx, s)), ctx);
+        Behavior<T> receive(T message) throws Exception {
+            return rewrap(interceptor.aroundReceive(ctx, message, this));
+        }
+
+        Behavior<T> receiveSignal(dev.troupe.actor.Signal signal) throws Exception {
+            return rewrap(interceptor.aroundSignal(ctx, signal, this));
+        }
+
+        @Override
+        public Behavior<T> inner() {
+            return inner;
+        }
+
+        @Override
+        public Behavior<T> interpretInner(T message) throws Exception {
+            return BehaviorInterpreter.interpretMessage(inner, ctx, message);
+        }
+
+        @Override
+        public Behavior<T> interpretInnerSignal(dev.troupe.actor.Signal signal) throws Exception {
+            return BehaviorInterpreter.interpretSignal(inner, ctx, signal);
         }
 
         /** Keeps the interceptor around whatever the inner behavior became. */
-        private Behavior<T> rewrap(Behavior<T> next, ContextBase<T> ctx) throws Exception {
-            if (next instanceof Same<T> || next instanceof Unhandled<T> || next instanceof Stopped<T>) {
+        private Behavior<T> rewrap(Behavior<T> next) throws Exception {
+            if (next instanceof Same<T> || next instanceof Unhandled<T>) {
                 return next;
             }
             Behavior<T> started = BehaviorInterpreter.start(next, ctx);
-            if (started == inner) {
-                return same();
-            }
-            return started instanceof Stopped<T> ? started : new Intercept<>(interceptor, started);
+            return started == inner ? same() : wrap(interceptor, started, ctx);
         }
 
         public Interceptor<T> interceptor() {
             return interceptor;
         }
 
-        public Behavior<T> inner() {
-            return inner;
+        @Override
+        public String toString() {
+            return "Intercept[" + interceptor + ", " + inner + "]";
+        }
+    }
+
+    /**
+     * {@link Behaviors#supervise}d behavior: when started, runs {@code inner} under a fresh
+     * {@link SupervisorInterceptor} holding these rules (one per exception class; the most specific class that
+     * matches a failure decides).
+     */
+    public static final class Supervised<T> extends BehaviorImpl<T> {
+        /** One failure class and what to do about it. */
+        public record Rule(Class<? extends Throwable> failure, dev.troupe.actor.SupervisorStrategy strategy) {}
+
+        final Behavior<T> inner;
+        final java.util.List<Rule> rules;
+
+        private Supervised(Behavior<T> inner, java.util.List<Rule> rules) {
+            this.inner = inner;
+            this.rules = java.util.List.copyOf(rules);
+        }
+
+        /**
+         * {@code behavior} supervised for {@code rule}. Supervising a supervised behavior directly adds the rule
+         * to the same level, so that the most specific rule wins whatever the order of the calls.
+         *
+         * @throws IllegalArgumentException if the behavior already has a rule for that exact class
+         */
+        public static <T> Supervised<T> of(Behavior<T> behavior, Rule rule) {
+            if (behavior instanceof Supervised<T> supervised) {
+                for (Rule existing : supervised.rules) {
+                    if (existing.failure().equals(rule.failure())) {
+                        throw new IllegalArgumentException("Behavior is already supervised for "
+                                + rule.failure().getName() + " (with " + existing.strategy() + ")");
+                    }
+                }
+                java.util.List<Rule> rules = new java.util.ArrayList<>(supervised.rules);
+                rules.add(rule);
+                return new Supervised<>(supervised.inner, rules);
+            }
+            return new Supervised<>(behavior, java.util.List.of(rule));
+        }
+
+        /**
+         * {@code behavior} with a rule for {@link Throwable}, unless it has one: the system's default strategy,
+         * at the same level as the behavior's own rules, so that those (more specific) still decide first.
+         */
+        public static <T> Supervised<T> withFallback(Behavior<T> behavior, dev.troupe.actor.SupervisorStrategy strategy) {
+            if (behavior instanceof Supervised<T> supervised
+                    && supervised.rules.stream().anyMatch(r -> r.failure() == Throwable.class)) {
+                return supervised;
+            }
+            return of(behavior, new Rule(Throwable.class, strategy));
+        }
+
+        Behavior<T> start(ContextBase<T> ctx) throws Exception {
+            return Intercept.start(new SupervisorInterceptor<>(inner, rules), inner, ctx);
         }
 
         @Override
         public String toString() {
-            return "Intercept[" + interceptor + ", " + inner + "]";
+            return "Behaviors.supervise(" + inner + ")" + rules;
+        }
+    }
+
+    /**
+     * A handler result that asks the actor to restart: stop its children (if {@code stopChildren}), wait
+     * {@code delay}, keeping up to {@code stashCapacity} arriving messages (only while waiting for a delay;
+     * without a delay messages simply stay in the mailbox), then start {@code fresh}.
+     */
+    public static final class Restarting<T> extends BehaviorImpl<T> {
+        final Behavior<T> fresh;
+        final boolean stopChildren;
+        final java.time.Duration delay;
+        final int stashCapacity;
+
+        public Restarting(Behavior<T> fresh, boolean stopChildren, java.time.Duration delay, int stashCapacity) {
+            this.fresh = fresh;
+            this.stopChildren = stopChildren;
+            this.delay = delay;
+            this.stashCapacity = stashCapacity;
+        }
+
+        /**
+         * The same restart as seen from {@code interceptor}, which wrapped the behavior that asked for it: the
+         * fresh behavior is started under that same interceptor (its state, such as restart counts, carries
+         * over, and its start hook sees failures of the fresh setup).
+         */
+        Restarting<T> wrappedBy(Interceptor<T> interceptor) {
+            Behavior<T> wrapped = new Deferred<>(ctx -> Intercept.start(interceptor, fresh, (ContextBase<T>) ctx));
+            return new Restarting<>(wrapped, stopChildren, delay, stashCapacity);
+        }
+
+        public Behavior<T> fresh() {
+            return fresh;
+        }
+
+        public boolean stopChildren() {
+            return stopChildren;
+        }
+
+        public java.time.Duration delay() {
+            return delay;
+        }
+
+        public int stashCapacity() {
+            return stashCapacity;
+        }
+
+        @Override
+        public String toString() {
+            return "Restarting[delay=" + delay + ", stopChildren=" + stopChildren + "]";
         }
     }
 }

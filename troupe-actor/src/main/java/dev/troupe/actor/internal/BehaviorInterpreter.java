@@ -9,8 +9,10 @@ import dev.troupe.actor.internal.BehaviorImpl.Ignore;
 import dev.troupe.actor.internal.BehaviorImpl.Intercept;
 import dev.troupe.actor.internal.BehaviorImpl.Receive;
 import dev.troupe.actor.internal.BehaviorImpl.ReceiveMessage;
+import dev.troupe.actor.internal.BehaviorImpl.Restarting;
 import dev.troupe.actor.internal.BehaviorImpl.Same;
 import dev.troupe.actor.internal.BehaviorImpl.Stopped;
+import dev.troupe.actor.internal.BehaviorImpl.Supervised;
 import dev.troupe.actor.internal.BehaviorImpl.Unhandled;
 
 /**
@@ -24,8 +26,11 @@ public final class BehaviorInterpreter {
     /** Undoes {@link Deferred} layers until a behavior that can receive (or {@link Stopped}) remains. */
     public static <T> Behavior<T> start(Behavior<T> behavior, ContextBase<T> ctx) throws Exception {
         Behavior<T> current = behavior;
-        while (current instanceof Deferred<T> deferred) {
-            Behavior<T> next = deferred.factory.apply(ctx);
+        while (current instanceof Deferred<T> || current instanceof Supervised<T>) {
+            if (current instanceof Supervised<T> supervised) {
+                return supervised.start(ctx);
+            }
+            Behavior<T> next = ((Deferred<T>) current).factory.apply(ctx);
             if (next == null) {
                 throw new IllegalStateException("Behaviors.setup returned null in " + ctx.self().path());
             }
@@ -45,13 +50,15 @@ public final class BehaviorInterpreter {
             case AbstractBehavior<T> b -> b.onMessage(message);
             case ReceiveMessage<T> b -> b.onMessage.apply(message);
             case Receive<T> b -> b.onMessage.apply(ctx, message);
-            case Intercept<T> b -> b.receive(ctx, message);
+            case Intercept<T> b -> b.receive(message);
             case Empty<T> b -> BehaviorImpl.unhandled();
             case Ignore<T> b -> BehaviorImpl.same();
             case Same<T> b -> throw notCurrent(b);
             case Unhandled<T> b -> throw notCurrent(b);
             case Deferred<T> b -> throw notCurrent(b);
             case Stopped<T> b -> throw notCurrent(b);
+            case Supervised<T> b -> throw notCurrent(b);
+            case Restarting<T> b -> throw notCurrent(b);
         };
         if (next == null) {
             throw new IllegalStateException("Behavior of " + ctx.self().path() + " returned null for a message of "
@@ -67,13 +74,15 @@ public final class BehaviorInterpreter {
             case AbstractBehavior<T> b -> b.onSignal(signal);
             case ReceiveMessage<T> b -> BehaviorImpl.unhandled();
             case Receive<T> b -> b.onSignal == null ? BehaviorImpl.unhandled() : b.onSignal.apply(ctx, signal);
-            case Intercept<T> b -> b.receiveSignal(ctx, signal);
+            case Intercept<T> b -> b.receiveSignal(signal);
             case Empty<T> b -> BehaviorImpl.unhandled();
             case Ignore<T> b -> BehaviorImpl.same();
             case Stopped<T> b -> BehaviorImpl.same();
             case Same<T> b -> throw notCurrent(b);
             case Unhandled<T> b -> throw notCurrent(b);
             case Deferred<T> b -> throw notCurrent(b);
+            case Supervised<T> b -> throw notCurrent(b);
+            case Restarting<T> b -> throw notCurrent(b);
         };
         if (next == null) {
             throw new IllegalStateException("Behavior of " + ctx.self().path() + " returned null for signal "
@@ -84,7 +93,8 @@ public final class BehaviorInterpreter {
 
     /**
      * The behavior to keep after a handler returned {@code next} while {@code current} was current: markers
-     * resolve to {@code current}, deferred behaviors are started. {@link Stopped} is returned as is.
+     * resolve to {@code current}, deferred behaviors are started. {@link Stopped} and {@link Restarting} are
+     * returned as they are, for the runtime to act on.
      */
     public static <T> Behavior<T> canonicalize(Behavior<T> next, Behavior<T> current, ContextBase<T> ctx)
             throws Exception {
@@ -100,6 +110,11 @@ public final class BehaviorInterpreter {
 
     public static boolean isStopped(Behavior<?> behavior) {
         return behavior instanceof Stopped<?>;
+    }
+
+    /** True for results that end the current behavior: stopping or restarting. */
+    public static boolean endsBehavior(Behavior<?> behavior) {
+        return behavior instanceof Stopped<?> || behavior instanceof Restarting<?>;
     }
 
     private static IllegalStateException notCurrent(Behavior<?> b) {

@@ -4,7 +4,9 @@ import dev.troupe.actor.ActorContext;
 import dev.troupe.actor.ActorPath;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.InvalidActorNameException;
+import dev.troupe.actor.Scheduler;
 import dev.troupe.actor.TimerScheduler;
+import dev.troupe.actor.UnhandledMessagePolicy;
 import java.util.Objects;
 import org.slf4j.MDC;
 
@@ -54,4 +56,25 @@ public abstract non-sealed class ContextBase<T> implements ActorContext<T> {
      * marker). Unhandled messages are reported as if they had just arrived.
      */
     public abstract Behavior<T> interpretUnstashed(Behavior<T> current, T message) throws Exception;
+
+    /**
+     * Records why the actor is about to stop; the caller then returns a stopped behavior. With
+     * {@code escalate} the parent receives the failure as an escalation (see {@link #currentEscalation()}).
+     */
+    public abstract void recordFailure(Throwable cause, boolean escalate);
+
+    /**
+     * While a {@link dev.troupe.actor.ChildFailed} that a child escalated is being delivered: its cause, which
+     * becomes this actor's own failure if the signal is not handled. Otherwise null.
+     */
+    public abstract Throwable currentEscalation();
+
+    /** What an unhandled message does in this actor's system. */
+    public abstract UnhandledMessagePolicy unhandledMessagePolicy();
+
+    /** The clock for measuring restart windows and back-off resets: the system scheduler's. */
+    public abstract Scheduler clock();
+
+    /** Publishes {@code event} on the system's event stream (a test context may record it instead). */
+    public abstract void publishEvent(Object event);
 }

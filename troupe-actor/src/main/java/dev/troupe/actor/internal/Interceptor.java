@@ -5,8 +5,8 @@ import dev.troupe.actor.Signal;
 
 /**
  * Wraps a behavior to act around its start, messages and signals (logging, supervision). Called on the
- * actor's thread only. Each hook must call its target at most once and return what it returns, or a
- * replacement behavior.
+ * actor's thread only. Each hook passes its input on to the target at most once and returns what the target
+ * returned, or a replacement behavior.
  */
 public interface Interceptor<T> {
 
@@ -16,17 +16,20 @@ public interface Interceptor<T> {
         Behavior<T> start() throws Exception;
     }
 
-    /** Passes a message or signal on to the wrapped behavior. */
-    @FunctionalInterface
-    interface Target<X, T> {
-        Behavior<T> apply(X input) throws Exception;
+    /** The wrapped behavior, and a way to pass a message or signal on to it. */
+    interface Target<T> {
+        Behavior<T> inner();
+
+        Behavior<T> interpretInner(T message) throws Exception;
+
+        Behavior<T> interpretInnerSignal(Signal signal) throws Exception;
     }
 
     default Behavior<T> aroundStart(ContextBase<T> ctx, StartTarget<T> target) throws Exception {
         return target.start();
     }
 
-    Behavior<T> aroundReceive(ContextBase<T> ctx, T message, Target<T, T> target) throws Exception;
+    Behavior<T> aroundReceive(ContextBase<T> ctx, T message, Target<T> target) throws Exception;
 
-    Behavior<T> aroundSignal(ContextBase<T> ctx, Signal signal, Target<Signal, T> target) throws Exception;
+    Behavior<T> aroundSignal(ContextBase<T> ctx, Signal signal, Target<T> target) throws Exception;
 }

@@ -13,16 +13,16 @@ public final class LogMessagesInterceptor<T> implements Interceptor<T> {
     }
 
     @Override
-    public Behavior<T> aroundReceive(ContextBase<T> ctx, T message, Target<T, T> target) throws Exception {
+    public Behavior<T> aroundReceive(ContextBase<T> ctx, T message, Target<T> target) throws Exception {
         ctx.log().atLevel(level).log("{} received message {}", ctx.self().path(), message);
-        return target.apply(message);
+        return target.interpretInner(message);
     }
 
     @Override
-    public Behavior<T> aroundSignal(ContextBase<T> ctx, Signal signal, Target<Signal, T> target)
+    public Behavior<T> aroundSignal(ContextBase<T> ctx, Signal signal, Target<T> target)
             throws Exception {
         ctx.log().atLevel(level).log("{} received signal {}", ctx.self().path(), signal);
-        return target.apply(signal);
+        return target.interpretInnerSignal(signal);
     }
 
     @Override

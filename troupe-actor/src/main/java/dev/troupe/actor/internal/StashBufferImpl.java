@@ -36,7 +36,7 @@ public final class StashBufferImpl<T> implements StashBuffer<T> {
         Objects.requireNonNull(behavior, "behavior");
         try {
             Behavior<T> current = BehaviorInterpreter.start(behavior, ctx);
-            for (int left = messages.size(); left > 0 && !BehaviorInterpreter.isStopped(current); left--) {
+            for (int left = messages.size(); left > 0 && !BehaviorInterpreter.endsBehavior(current); left--) {
                 current = ctx.interpretUnstashed(current, messages.pollFirst());
             }
             return current;

@@ -46,14 +46,23 @@ public abstract sealed class SystemMessage {
         }
     }
 
-    /** {@code actor} has stopped; {@code failure} is why, or null if it stopped normally. */
+    /**
+     * {@code actor} has stopped; {@code failure} is why, or null if it stopped normally. {@code escalated}
+     * (only ever sent to the parent) asks the parent to take the failure on as its own.
+     */
     public static final class DeathWatchNotification extends SystemMessage {
         final InternalRef<?> actor;
         final Throwable failure;
+        final boolean escalated;
 
         public DeathWatchNotification(InternalRef<?> actor, Throwable failure) {
+            this(actor, failure, false);
+        }
+
+        public DeathWatchNotification(InternalRef<?> actor, Throwable failure, boolean escalated) {
             this.actor = Objects.requireNonNull(actor);
             this.failure = failure;
+            this.escalated = escalated;
         }
 
         public InternalRef<?> actor() {

@@ -6,8 +6,11 @@ package dev.troupe.actor.internal;
  *
  * @param watched true if the actor was watched (death pact applies); false for the information-only
  *     {@link dev.troupe.actor.ChildFailed} of an unwatched child
+ * @param escalated the child escalated its failure: if the ChildFailed is not handled, the failure becomes
+ *     the receiver's own
  */
-record TerminatedEnvelope(InternalRef<?> actor, Throwable failure, boolean child, boolean watched)
+record TerminatedEnvelope(InternalRef<?> actor, Throwable failure, boolean child, boolean watched,
+                          boolean escalated)
         implements InternalMessage {
 
     @Override

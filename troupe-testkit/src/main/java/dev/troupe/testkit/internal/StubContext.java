@@ -11,7 +11,9 @@ import dev.troupe.actor.PostStop;
 import dev.troupe.actor.Props;
 import dev.troupe.actor.Signal;
 import dev.troupe.actor.Terminated;
+import dev.troupe.actor.Scheduler;
 import dev.troupe.actor.TimerScheduler;
+import dev.troupe.actor.UnhandledMessagePolicy;
 import dev.troupe.actor.internal.BehaviorImpl;
 import dev.troupe.actor.internal.BehaviorInterpreter;
 import dev.troupe.actor.internal.ContextBase;
@@ -69,6 +71,10 @@ public final class StubContext<T> extends ContextBase<T> {
     private Object currentMessage;
     private boolean mdcSet;
     private int anonymousNames;
+    private Throwable failure;
+    /* Time does not pass in a synchronous test: restart windows and back-off resets never elapse. */
+    private final Scheduler clock = new StoppedClock();
+    private static final int MAX_SYNCHRONOUS_RESTARTS = 1_000;
 
     public StubContext(InboxRef<T> self) {
         this.self = self;
@@ -144,13 +150,36 @@ public final class StubContext<T> extends ContextBase<T> {
     }
 
     private void become(Behavior<T> next) throws Exception {
-        Behavior<T> started = next instanceof BehaviorImpl.Stopped<T>
+        Behavior<T> started = BehaviorInterpreter.endsBehavior(next)
                 ? next : BehaviorInterpreter.canonicalize(next, current, this);
+        for (int restarts = 0; started instanceof BehaviorImpl.Restarting<T> restarting; restarts++) {
+            if (restarts == MAX_SYNCHRONOUS_RESTARTS) {
+                throw new IllegalStateException(self.path() + " restarted " + restarts
+                        + " times in one step: its setup keeps failing");
+            }
+            started = restartNow(restarting);
+        }
         if (started instanceof BehaviorImpl.Stopped<T> stopped) {
             stop(stopped);
         } else {
             current = started;
         }
+    }
+
+    /* A restart happens at once: there are no real children to wait for and no time passes here, so a
+       back-off delay is skipped. Stopped children are recorded as Stopped effects. */
+    private Behavior<T> restartNow(BehaviorImpl.Restarting<T> restarting) throws Exception {
+        if (timers != null) {
+            timers.cancelAll();
+        }
+        watching.clear();
+        if (restarting.stopChildren()) {
+            for (String name : List.copyOf(children.keySet())) {
+                children.remove(name);
+                record(new Effect.Stopped(name));
+            }
+        }
+        return BehaviorInterpreter.start(restarting.fresh(), this);
     }
 
     /* Like the actor cell: PostStop goes to the behavior current when stopping, then the stop action runs.
@@ -176,7 +205,7 @@ public final class StubContext<T> extends ContextBase<T> {
             unhandled.add(message);
             return behavior;
         }
-        return next instanceof BehaviorImpl.Stopped<T> ? next : BehaviorInterpreter.canonicalize(next, behavior, this);
+        return BehaviorInterpreter.endsBehavior(next) ? next : BehaviorInterpreter.canonicalize(next, behavior, this);
     }
 
     // ---- state for the kit ----------------------------------------------------------------------------
@@ -425,6 +454,39 @@ public final class StubContext<T> extends ContextBase<T> {
     public void cancelReceiveTimeout() {
         checkThread();
         record(new Effect.ReceiveTimeoutCancelled());
+    }
+
+    @Override
+    public void recordFailure(Throwable cause, boolean escalate) {
+        checkThread();
+        failure = Objects.requireNonNull(cause, "cause");
+    }
+
+    @Override
+    public Throwable currentEscalation() {
+        return null;
+    }
+
+    /** Unhandled messages are recorded for the test to inspect, never turned into failures. */
+    @Override
+    public UnhandledMessagePolicy unhandledMessagePolicy() {
+        return UnhandledMessagePolicy.LOG_AND_PUBLISH;
+    }
+
+    @Override
+    public Scheduler clock() {
+        return clock;
+    }
+
+    /** Events (such as supervision events) have no event stream to go to in a synchronous test. */
+    @Override
+    public void publishEvent(Object event) {
+        Objects.requireNonNull(event, "event");
+    }
+
+    /** The failure a supervisor recorded before stopping this actor, if any. */
+    public Throwable failure() {
+        return failure;
     }
 
     @Override
