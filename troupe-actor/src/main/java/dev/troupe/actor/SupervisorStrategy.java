@@ -31,7 +31,11 @@ public sealed interface SupervisorStrategy {
         return Resume.INSTANCE;
     }
 
-    /** Restart without limit, stopping children. */
+    /**
+     * Restart without limit, stopping children. The state is reset only if the supervised behavior creates it
+     * when starting, e.g. inside {@link Behaviors#setup}: an {@link AbstractBehavior} instance passed directly
+     * would be reused as it is.
+     */
     static Restart restart() {
         return Restart.UNLIMITED;
     }
@@ -108,8 +112,8 @@ public sealed interface SupervisorStrategy {
     /**
      * See {@link SupervisorStrategy#restartWithBackoff}.
      *
-     * @param resetBackoffAfter after this long without a failure the back-off starts again from
-     *     {@code minBackoff} and the restart count from zero
+     * @param resetBackoffAfter after the restarted actor has run this long without a failure, the back-off
+     *     starts again from {@code minBackoff} and the restart count from zero
      * @param maxRestarts consecutive restarts allowed, or -1 for no limit; one more stops and escalates
      * @param stashCapacity messages kept during back-off and processed after the restart; 0 sends them all to
      *     dead letters, and so does overflow

@@ -35,9 +35,12 @@ final class SupervisorInterceptor<T> implements Interceptor<T> {
     private final List<BehaviorImpl.Supervised.Rule> rules;
     /** Restart times within the current window (limited restart), as the scheduler clock's nanos. */
     private final ArrayDeque<Long> restartTimes = new ArrayDeque<>();
+    /** Restarts so far, for an unlimited restart strategy. */
+    private int unlimitedRestarts;
     /** Consecutive restarts (back-off), reset after a quiet period. */
     private int backoffRestarts;
-    private long lastFailureNanos;
+    /** When the last back-off restart let the actor run again (clock nanos); valid if backoffRestarts > 0. */
+    private long runningSinceNanos;
 
     SupervisorInterceptor(Behavior<T> initial, List<BehaviorImpl.Supervised.Rule> rules) {
         this.initial = initial;
@@ -112,17 +115,17 @@ final class SupervisorInterceptor<T> implements Interceptor<T> {
                     }
                     restartTimes.addLast(now);
                 } else {
-                    restartTimes.addLast(now);
-                    restartTimes.pollFirst();
+                    unlimitedRestarts++;
                 }
                 yield restart(ctx, failure, failed, actorType, restart.stopChildren(), Duration.ZERO, 0,
-                        restart.maxRestarts() >= 0 ? restartTimes.size() : 1);
+                        restartCount());
             }
             case SupervisorStrategy.Backoff backoff -> {
-                if (lastFailureNanos != 0 && now - lastFailureNanos >= backoff.resetBackoffAfter().toNanos()) {
+                // The quiet period counts from when the restarted actor ran again, not from the failure: a long
+                // back-off must not by itself reset the back-off.
+                if (backoffRestarts > 0 && now - runningSinceNanos >= backoff.resetBackoffAfter().toNanos()) {
                     backoffRestarts = 0;
                 }
-                lastFailureNanos = now;
                 if (backoff.maxRestarts() >= 0 && backoffRestarts >= backoff.maxRestarts()) {
                     yield escalate(ctx, failure, actorType, "exceeded " + backoff.maxRestarts()
                             + " restarts with back-off, stops and escalates");
@@ -132,6 +135,7 @@ final class SupervisorInterceptor<T> implements Interceptor<T> {
                 Duration delay = Duration.ofNanos((long) Math.min(base.toNanos() * stretch,
                         (double) Long.MAX_VALUE));
                 backoffRestarts++;
+                runningSinceNanos = now + delay.toNanos();
                 yield restart(ctx, failure, failed, actorType, backoff.stopChildren(), delay,
                         backoff.stashCapacity(), backoffRestarts);
             }
@@ -139,7 +143,7 @@ final class SupervisorInterceptor<T> implements Interceptor<T> {
     }
 
     private int restartCount() {
-        return Math.max(restartTimes.size(), backoffRestarts);
+        return Math.max(unlimitedRestarts, Math.max(restartTimes.size(), backoffRestarts));
     }
 
     private SupervisorStrategy strategyFor(Throwable failure) {
