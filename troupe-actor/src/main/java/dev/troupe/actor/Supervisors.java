@@ -28,8 +28,10 @@ public final class Supervisors {
 
     /**
      * A group supervisor for {@code spec}. On start it spawns the children in spec order, each after the
-     * previous one's {@code setup} has completed, and watches them; see {@link SupervisorCommand} for what it
-     * accepts at run time.
+     * previous one's {@code setup} has completed (for a nested group supervisor: after all its own initial
+     * children have started), and watches them; see {@link SupervisorCommand} for what it accepts at run time.
+     * Start order is only guaranteed through a child spec's own behavior: a nested supervisor wrapped in another
+     * behavior (such as {@link Behaviors#logMessages}) counts as started once its own setup has run.
      *
      * @throws NullPointerException if {@code spec} is null
      */

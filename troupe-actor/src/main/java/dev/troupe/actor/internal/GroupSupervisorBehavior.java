@@ -82,6 +82,8 @@ public final class GroupSupervisorBehavior extends AbstractBehavior<Object> {
     private Awaiting awaiting = Awaiting.NOTHING;
     private SupervisorGaveUpException givingUp;
     private boolean shuttingDown;
+    private boolean initialized;
+    private Runnable onInitialized;
 
     private GroupSupervisorBehavior(ActorContext<Object> ctx, SupervisorSpec spec) {
         super(ctx);
@@ -312,6 +314,13 @@ public final class GroupSupervisorBehavior extends AbstractBehavior<Object> {
                 startChild(toStart);
                 continue;
             }
+            if (!initialized) {
+                initialized = true;
+                if (onInitialized != null) {
+                    onInitialized.run();
+                    onInitialized = null;
+                }
+            }
             SupervisorCommand command = queued.poll();
             if (command == null) {
                 return Behaviors.same();
@@ -358,10 +367,25 @@ public final class GroupSupervisorBehavior extends AbstractBehavior<Object> {
         Behavior<T> inner = child.behavior();
         Behavior<T> acknowledged = Behaviors.setup(childCtx -> {
             Behavior<T> started = BehaviorInterpreter.start(inner, (ContextBase<T>) childCtx);
-            supervisor.tell(new ChildStarted(childCtx.self().unsafeUpcast()));
+            ActorRef<Void> self = childCtx.self().unsafeUpcast();
+            Runnable ack = () -> supervisor.tell(new ChildStarted(self));
+            if (started instanceof GroupSupervisorBehavior nested) {
+                nested.whenInitialized(ack); // a nested supervisor has started once all its children have
+            } else {
+                ack.run();
+            }
             return started;
         });
         return ctx.spawn(acknowledged, child.name(), child.props());
+    }
+
+    /** Runs {@code action} once the initial children have all been started (at once if they have). */
+    private void whenInitialized(Runnable action) {
+        if (initialized) {
+            action.run();
+        } else {
+            onInitialized = action;
+        }
     }
 
     private void finishStop(Entry e) {
