@@ -15,13 +15,16 @@ import java.util.Objects;
  *     .withIntensity(3, Duration.ofSeconds(10)));
  * }</pre>
  *
- * A group supervisor may itself be a child of another one: when it gives up it fails with a
- * {@link SupervisorGaveUpException}, which its supervisor sees as an abnormal exit and handles by its own
- * strategy. Every child failure and the decision taken is published on the event stream as a
- * {@link SupervisionEvent}: {@code Failed}, then {@code Restarted} (once per restarted child, with the cause
- * of the failure that made the restart), {@code StoppedOnFailure} (not restarted) or {@code Escalated} (the
- * supervisor gives up). Restarts after a normal exit of a permanent child publish no event (there is no
- * failure) but count toward the intensity.
+ * When a group supervisor gives up (its restart intensity is exceeded), it stops its children in reverse start
+ * order and escalates a {@link SupervisorGaveUpException}: its parent receives a {@link ChildFailed} and, if it
+ * does not handle it, fails with it. A parent that is itself a group supervisor handles it as an abnormal exit
+ * of that child, by its own strategy, so group supervisors nest.
+ *
+ * <p>Events: a failed child publishes {@code Failed} and {@code StoppedOnFailure} for itself; the group
+ * supervisor then publishes its decision, {@code Restarted} once per restarted child (with the cause of the
+ * failure that made the restart) or {@code Escalated} (naming the child whose failure exceeded the intensity).
+ * Restarts after a normal exit of a permanent child publish no event (there is no failure) but count toward the
+ * intensity.
  */
 public final class Supervisors {
     private Supervisors() {}
@@ -36,6 +39,7 @@ public final class Supervisors {
      * @throws NullPointerException if {@code spec} is null
      */
     public static Behavior<SupervisorCommand> group(SupervisorSpec spec) {
-        return GroupSupervisorBehavior.create(Objects.requireNonNull(spec, "spec"));
+        return Behaviors.supervise(GroupSupervisorBehavior.create(Objects.requireNonNull(spec, "spec")))
+                .onFailure(SupervisorGaveUpException.class, SupervisorStrategy.escalate());
     }
 }

@@ -83,16 +83,24 @@ class GroupSupervisorIntensityTest {
                     "b stop", "b start", "b stop", "b start",
                     "b stop", "c stop", "a stop");
 
-            List<SupervisionEvent> seen = events.receiveN(6);
+            // each child reports its own failure and stop; the group supervisor adds its decision; finally the
+            // supervisor itself fails and escalates
+            List<SupervisionEvent> seen = events.receiveN(11);
             Throwable first = seen.get(0).cause();
-            Throwable second = seen.get(2).cause();
+            Throwable second = seen.get(3).cause();
+            String supervisorType = GroupSupervisorBehavior.class.getName();
             assertThat(seen).containsExactly(
                     new SupervisionEvent.Failed(b1, FIXTURE_TYPE, first, 0),
+                    new SupervisionEvent.StoppedOnFailure(b1, FIXTURE_TYPE, first, 0),
                     new SupervisionEvent.Restarted(b1, FIXTURE_TYPE, first, 1),
-                    new SupervisionEvent.Failed(b2, FIXTURE_TYPE, second, 1),
+                    new SupervisionEvent.Failed(b2, FIXTURE_TYPE, second, 0),
+                    new SupervisionEvent.StoppedOnFailure(b2, FIXTURE_TYPE, second, 0),
                     new SupervisionEvent.Restarted(b2, FIXTURE_TYPE, second, 2),
-                    new SupervisionEvent.Failed(b3.path(), FIXTURE_TYPE, gaveUp.getCause(), 2),
-                    new SupervisionEvent.Escalated(b3.path(), FIXTURE_TYPE, gaveUp.getCause(), 2));
+                    new SupervisionEvent.Failed(b3.path(), FIXTURE_TYPE, gaveUp.getCause(), 0),
+                    new SupervisionEvent.StoppedOnFailure(b3.path(), FIXTURE_TYPE, gaveUp.getCause(), 0),
+                    new SupervisionEvent.Escalated(b3.path(), FIXTURE_TYPE, gaveUp.getCause(), 2),
+                    new SupervisionEvent.Failed(s.sup().path(), supervisorType, gaveUp, 0),
+                    new SupervisionEvent.Escalated(s.sup().path(), supervisorType, gaveUp, 0));
             assertThat(first).hasMessage("first");
             assertThat(second).hasMessage("second");
         }
@@ -190,11 +198,12 @@ class GroupSupervisorIntensityTest {
             ActorRef<Work> b = child(ts, sup, "b");
             ActorRef<Work> c = child(ts, sup, "c");
             b.tell(new Work.Fail("b fails"));
-            List<SupervisionEvent> seen = events.receiveN(4);
+            List<SupervisionEvent> seen = events.receiveN(5);
             Throwable cause = seen.get(0).cause();
             assertThat(cause).isInstanceOf(Boom.class).hasMessage("b fails");
             assertThat(seen).containsExactly(
                     new SupervisionEvent.Failed(b.path(), FIXTURE_TYPE, cause, 0),
+                    new SupervisionEvent.StoppedOnFailure(b.path(), FIXTURE_TYPE, cause, 0),
                     new SupervisionEvent.Restarted(a.path(), FIXTURE_TYPE, cause, 1),
                     new SupervisionEvent.Restarted(b.path(), FIXTURE_TYPE, cause, 1),
                     new SupervisionEvent.Restarted(c.path(), FIXTURE_TYPE, cause, 1));
@@ -214,11 +223,14 @@ class GroupSupervisorIntensityTest {
             j.awaitSize(1);
             ActorRef<SupervisorCommand> inner = child(ts, outer, "inner").unsafeUpcast();
             child(ts, inner, "x").tell(new Work.Fail("x fails"));
-            List<SupervisionEvent> seen = events.receiveN(4);
+            // x: Failed, StoppedOnFailure, and the inner supervisor's Escalated decision about x; then the inner
+            // supervisor's own Failed and Escalated, and the outer one's Restarted decision about it
+            List<SupervisionEvent> seen = events.receiveN(6);
+            String supervisorType = GroupSupervisorBehavior.class.getName();
             assertThat(seen).extracting(SupervisionEvent::actorType).containsExactly(FIXTURE_TYPE, FIXTURE_TYPE,
-                    GroupSupervisorBehavior.class.getName(), GroupSupervisorBehavior.class.getName());
-            assertThat(seen.get(3)).isInstanceOf(SupervisionEvent.Restarted.class);
-            assertThat(seen.get(3).actor()).isEqualTo(inner.path());
+                    FIXTURE_TYPE, supervisorType, supervisorType, supervisorType);
+            assertThat(seen.get(5)).isInstanceOf(SupervisionEvent.Restarted.class);
+            assertThat(seen.get(5).actor()).isEqualTo(inner.path());
         }
     }
 }

@@ -188,7 +188,9 @@ class GroupSupervisorTest {
             assertThat(failed).isEqualTo(new SupervisionEvent.Failed(t.path(), FIXTURE_TYPE, cause, 0));
             assertThat(events.receive()).isEqualTo(new SupervisionEvent.StoppedOnFailure(t.path(), FIXTURE_TYPE,
                     cause, 0));
-            assertThat(names(which(ts, sup))).containsExactly("a", "c");
+            // the child reports its own stop before its supervisor has processed the exit
+            org.awaitility.Awaitility.await().atMost(TestSystem.TIMEOUT)
+                    .untilAsserted(() -> assertThat(names(which(ts, sup))).containsExactly("a", "c"));
             assertThat(child(ts, sup, "a")).isEqualTo(a);
             assertThat(child(ts, sup, "c")).isEqualTo(c);
             assertThat(j.snapshot()).containsExactly("a start", "t start", "c start", "t stop");

@@ -31,8 +31,11 @@ final class ActorTypes {
         }
         String name = source.getClass().getName();
         int lambda = name.indexOf("$$Lambda");
-        String owner = lambda > 0 ? name.substring(0, lambda) : name;
-        // A factory of our own (withTimers, withStash...) hides the user's code until the actor has started.
+        if (lambda < 0) {
+            return name;
+        }
+        String owner = name.substring(0, lambda);
+        // A lambda of our own (withTimers, withStash...) hides the user's code until the actor has started.
         return owner.startsWith("dev.troupe.actor.internal.") || owner.equals("dev.troupe.actor.Behaviors")
                 ? UNKNOWN : owner;
     }

@@ -178,9 +178,7 @@ public final class GroupSupervisorBehavior extends AbstractBehavior<Object> {
         boolean abnormal = cause != null;
         long now = ctx.system().scheduler().nanoTime();
         pruneRestarts(now);
-        if (abnormal) {
-            publish(new SupervisionEvent.Failed(failed.lastPath, failed.actorType, cause, restarts.size()));
-        }
+        // The failed child's own cell has published Failed and StoppedOnFailure; only decisions are added here.
         if (givingUp != null || shuttingDown) {
             return; // everything is being stopped anyway
         }
@@ -192,10 +190,6 @@ public final class GroupSupervisorBehavior extends AbstractBehavior<Object> {
         if (!restart) {
             if (failed.spec.restartType() == RestartType.TEMPORARY) {
                 entries.remove(failed);
-            }
-            if (abnormal) {
-                publish(new SupervisionEvent.StoppedOnFailure(failed.lastPath, failed.actorType, cause,
-                        restarts.size()));
             }
             return;
         }
@@ -369,7 +363,7 @@ public final class GroupSupervisorBehavior extends AbstractBehavior<Object> {
             Behavior<T> started = BehaviorInterpreter.start(inner, (ContextBase<T>) childCtx);
             ActorRef<Void> self = childCtx.self().unsafeUpcast();
             Runnable ack = () -> supervisor.tell(new ChildStarted(self));
-            if (started instanceof GroupSupervisorBehavior nested) {
+            if (unwrap(started) instanceof GroupSupervisorBehavior nested) {
                 nested.whenInitialized(ack); // a nested supervisor has started once all its children have
             } else {
                 ack.run();
@@ -488,20 +482,24 @@ public final class GroupSupervisorBehavior extends AbstractBehavior<Object> {
     }
 
     static boolean isGroupSupervisor(Behavior<?> behavior) {
-        return behavior instanceof BehaviorImpl.Deferred<?> d && d.factory instanceof GroupFactory;
+        return switch (behavior) {
+            case BehaviorImpl.Deferred<?> d -> d.factory instanceof GroupFactory;
+            case BehaviorImpl.Supervised<?> s -> isGroupSupervisor(s.inner); // as made by Supervisors.group
+            default -> false;
+        };
     }
 
-    /** The class that defines a behavior: the user's class rather than a lambda's synthetic one. */
+    /** The behavior under any interceptors (such as the escalation that Supervisors.group adds). */
+    private static Behavior<?> unwrap(Behavior<?> started) {
+        Behavior<?> b = started;
+        while (b instanceof BehaviorImpl.Intercept<?> intercept) {
+            b = intercept.inner();
+        }
+        return b;
+    }
+
+    /** The actor type of a child: a nested group supervisor is one, anything else the class defining it. */
     static String actorType(Behavior<?> behavior) {
-        Object source = switch (behavior) {
-            case BehaviorImpl.Deferred<?> d -> d.factory instanceof GroupFactory
-                    ? GroupSupervisorBehavior.class : d.factory;
-            case BehaviorImpl.Receive<?> r -> r.onMessage;
-            case BehaviorImpl.ReceiveMessage<?> r -> r.onMessage;
-            default -> behavior;
-        };
-        String name = source instanceof Class<?> c ? c.getName() : source.getClass().getName();
-        int lambda = name.indexOf("$$Lambda");
-        return lambda > 0 ? name.substring(0, lambda) : name;
+        return isGroupSupervisor(behavior) ? GroupSupervisorBehavior.class.getName() : ActorTypes.of(behavior);
     }
 }
