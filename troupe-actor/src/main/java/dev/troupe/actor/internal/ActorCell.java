@@ -516,6 +516,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         parent.sendSystem(new DeathWatchNotification(self, failure, escalateFailure));
         system.actorTerminated();
+        dispatcher.actorTerminated(mailbox);
         behavior = null;
         children = null;
         watching = null;

@@ -20,6 +20,19 @@ public interface Dispatcher {
     /** Messages an actor processes per turn. */
     int throughput();
 
+    /**
+     * The longest an actor's turn may go on before it yields, even if it has not processed
+     * {@link #throughput()} messages yet, in nanoseconds; 0 for no limit (the default).
+     */
+    default long throughputDeadlineNanos() {
+        return 0;
+    }
+
+    /** Told once, on the actor's thread, when the actor of {@code mailbox} has terminated for good. */
+    default void actorTerminated(Mailbox mailbox) {
+        // most dispatchers keep nothing per actor
+    }
+
     /** Stops accepting work once the running work is done. */
     void shutdown();
 

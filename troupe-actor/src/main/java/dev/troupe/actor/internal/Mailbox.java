@@ -212,6 +212,8 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
     }
 
     private void processUserMessages(int throughput) {
+        long deadlineNanos = dispatcher.throughputDeadlineNanos();
+        long turnEnds = deadlineNanos > 0 ? System.nanoTime() + deadlineNanos : 0;
         for (int left = throughput; left > 0 && (status & (SUSPENDED | CLOSED)) == 0; left--) {
             Object message = pollUser();
             if (message == null) {
@@ -221,7 +223,14 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
             if (systemHead != null) {
                 processSystemMessages();
             }
+            if (turnEnds != 0 && System.nanoTime() - turnEnds >= 0) {
+                return;
+            }
         }
+    }
+
+    final Dispatcher dispatcher() {
+        return dispatcher;
     }
 
     private void processSystemMessages() {
