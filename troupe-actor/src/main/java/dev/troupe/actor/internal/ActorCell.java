@@ -533,7 +533,9 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         try {
             currentMessage = PostStop.INSTANCE;
-            if (current != null && !(current instanceof Deferred<T>)) {
+            // A behavior that never started (deferred, or supervised and stopped by a failed start) gets none.
+            if (current != null && !(current instanceof Deferred<T>)
+                    && !(current instanceof BehaviorImpl.Supervised<T>)) {
                 BehaviorInterpreter.interpretSignal(current, this, PostStop.INSTANCE);
             }
             if (action != null) {
