@@ -37,7 +37,9 @@ final class SupervisorInterceptor<T> implements Interceptor<T> {
     private final ArrayDeque<Long> restartTimes = new ArrayDeque<>();
     /** Consecutive restarts (back-off), reset after a quiet period. */
     private int backoffRestarts;
+    /** When the last back-off failure happened; meaningful once {@link #failedBefore}. */
     private long lastFailureNanos;
+    private boolean failedBefore;
 
     SupervisorInterceptor(Behavior<T> initial, List<BehaviorImpl.Supervised.Rule> rules) {
         this.initial = initial;
@@ -119,10 +121,11 @@ final class SupervisorInterceptor<T> implements Interceptor<T> {
                         restart.maxRestarts() >= 0 ? restartTimes.size() : 1);
             }
             case SupervisorStrategy.Backoff backoff -> {
-                if (lastFailureNanos != 0 && now - lastFailureNanos >= backoff.resetBackoffAfter().toNanos()) {
+                if (failedBefore && now - lastFailureNanos >= backoff.resetBackoffAfter().toNanos()) {
                     backoffRestarts = 0;
                 }
                 lastFailureNanos = now;
+                failedBefore = true;
                 if (backoff.maxRestarts() >= 0 && backoffRestarts >= backoff.maxRestarts()) {
                     yield escalate(ctx, failure, actorType, "exceeded " + backoff.maxRestarts()
                             + " restarts with back-off, stops and escalates");
