@@ -61,11 +61,13 @@ class BackoffSupervisionTest {
 
     /** The restart after the failure of {@code incarnation} happens exactly {@code delay} later. */
     private void expectRestartAfter(int incarnation, Duration delay) {
+        // tag::manual-clock[]
         scheduler.advance(delay.minusNanos(1));
         assertThat(scheduler.pendingTasks()).as("restart %d not due before %s", incarnation, delay).isEqualTo(1);
         scheduler.advance(Duration.ofNanos(1));
         assertThat(scheduler.pendingTasks()).isZero();
         expect(new Started("w", incarnation + 1));
+        // end::manual-clock[]
     }
 
     @ParameterizedTest

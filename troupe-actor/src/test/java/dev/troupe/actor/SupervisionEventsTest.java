@@ -101,6 +101,15 @@ class SupervisionEventsTest {
     }
 
     @Test
+    void anUnlimitedRestartKeepsNoWindowSoItsCountsStayAtZeroAndOne() {
+        ActorRef<String> actor = spawn(null, SupervisorStrategy.restart(), "restarts-forever");
+        for (int n = 1; n <= 3; n++) {
+            expectEvents(fail(actor, n), actor, THERMOSTAT, "fail-" + n,
+                    SupervisionEvent.Failed.class, 0, SupervisionEvent.Restarted.class, 1);
+        }
+    }
+
+    @Test
     void backoffRestartsCountTheConsecutiveRestarts() {
         ActorRef<String> actor = spawn(null, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(1),
                 Duration.ofMinutes(1), 0.0), "backs-off");

@@ -93,8 +93,12 @@ class SupervisionStrategiesTest {
     @MethodSource(MATRIX)
     void restartSignalsPreRestartOnceThenStartsAfreshAndKeepsTheMailbox(Props props) {
         start();
-        ActorRef<Cmd> w = spawnSupervised(b -> Behaviors.supervise(b).onFailure(IllegalStateException.class,
-                restart()), props);
+        // tag::restart[]
+        Behavior<Cmd> restarting = Behaviors.supervise(Supervisee.behavior("w", report.ref(), new AtomicInteger()))
+                .onFailure(IllegalStateException.class, SupervisorStrategy.restart());
+        // end::restart[]
+        ActorRef<Cmd> w = sys.spawn(restarting, "w", props);
+        expect(new Started("w", 1));
 
         w.tell(new Cmd.Inc());
         w.tell(new Cmd.Work(1));
@@ -370,13 +374,15 @@ class SupervisionStrategiesTest {
 
     @ParameterizedTest
     @MethodSource(MATRIX)
-    void stopStopsTheActorAndItsChildrenAndThParentSeesChildFailed(Props props) {
+    void stopStopsTheActorAndItsChildrenAndTheParentSeesChildFailed(Props props) {
         start();
         Probe<Object> parentSees = sys.probe();
         ActorRef<Watcher.Cmd> parent = sys.spawn(Watcher.behavior(parentSees.ref()), props);
-        ActorRef<Cmd> w = Watcher.spawnChild(parent, Behaviors.supervise(
-                Supervisee.behavior("w", report.ref(), new AtomicInteger()))
-                .onFailure(IllegalStateException.class, stop()), "w");
+        // tag::stop[]
+        Behavior<Cmd> stopping = Behaviors.supervise(Supervisee.behavior("w", report.ref(), new AtomicInteger()))
+                .onFailure(IllegalStateException.class, SupervisorStrategy.stop());
+        // end::stop[]
+        ActorRef<Cmd> w = Watcher.spawnChild(parent, stopping, "w");
         expect(new Started("w", 1));
         Supervisee.spawnChild(w, "c", report.ref());
         expect(new ChildStarted("c"));
