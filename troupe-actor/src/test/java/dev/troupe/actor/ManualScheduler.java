@@ -77,6 +77,12 @@ final class ManualScheduler implements Scheduler {
         return t;
     }
 
+    /** The virtual time: moves only with {@link #advance}, so restart windows and back-off resets do too. */
+    @Override
+    public synchronized long nanoTime() {
+        return now;
+    }
+
     /** Tasks scheduled and neither run (for one-shots) nor cancelled. */
     synchronized int pendingTasks() {
         return tasks.size();

@@ -94,6 +94,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     private boolean mdcSet;
     private Throwable failure;
     private boolean escalateFailure;
+    /** Set and read only by the parent's turn: the parent asked this actor to stop. */
+    private boolean stopRequestedByParent;
     private Throwable currentEscalation;
     private RestartInProgress<T> restart;
 
@@ -362,9 +364,11 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     private void watchedActorTerminated(InternalRef<?> actor, Throwable cause, boolean escalated) {
-        boolean wasChild = removeChild(actor);
+        ActorCell<?> child = removeChild(actor);
+        boolean wasChild = child != null;
         Object watchMessage = watching == null ? null : watching.remove(actor);
-        boolean escalation = escalated && wasChild && cause != null;
+        // A child this actor was already stopping (e.g. for its own restart) escalates too late to matter.
+        boolean escalation = escalated && wasChild && cause != null && !child.stopRequestedByParent;
         boolean noChildrenLeft = children == null || children.isEmpty();
         if (lifecycle == RUNNING) {
             if (watchMessage != null) {
@@ -412,7 +416,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         boolean waitForChildren = request.stopChildren() && children != null && !children.isEmpty();
         if (waitForChildren) {
             for (ActorCell<?> child : children.values()) {
-                child.self.sendSystem(new Terminate());
+                stopChild(child);
             }
         }
         inProgress.childrenGone = !waitForChildren;
@@ -450,16 +454,21 @@ public final class ActorCell<T> extends ContextBase<T> {
         done.release(this::invoke);
     }
 
-    private boolean removeChild(InternalRef<?> actor) {
+    private ActorCell<?> removeChild(InternalRef<?> actor) {
         if (children == null || !actor.path().parent().equals(self.path())) {
-            return false;
+            return null;
         }
         ActorCell<?> child = children.get(actor.path().name());
         if (child != null && child.self.equals(actor)) {
             children.remove(actor.path().name());
-            return true;
+            return child;
         }
-        return false;
+        return null;
+    }
+
+    private void stopChild(ActorCell<?> child) {
+        child.stopRequestedByParent = true;
+        child.self.sendSystem(new Terminate());
     }
 
     /** Handles a system message that reached the closed mailbox; any thread. */
@@ -499,7 +508,7 @@ public final class ActorCell<T> extends ContextBase<T> {
             finishTermination();
         } else {
             for (ActorCell<?> child : children.values()) {
-                child.self.sendSystem(new Terminate());
+                stopChild(child);
             }
         }
     }
@@ -534,7 +543,9 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         try {
             currentMessage = PostStop.INSTANCE;
-            if (current != null && !(current instanceof Deferred<T>)) {
+            // A behavior that never started (deferred, or supervised and stopped by a failed start) gets none.
+            if (current != null && !(current instanceof Deferred<T>)
+                    && !(current instanceof BehaviorImpl.Supervised<T>)) {
                 BehaviorInterpreter.interpretSignal(current, this, PostStop.INSTANCE);
             }
             if (action != null) {
@@ -632,7 +643,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         ActorCell<?> cell = children == null ? null : children.get(child.path().name());
         if (cell != null && cell.self.equals(child)) {
-            cell.self.sendSystem(new Terminate());
+            stopChild(cell);
         }
     }
 
