@@ -1,6 +1,7 @@
 package dev.troupe.actor;
 
 import dev.troupe.actor.internal.InternalRef;
+import java.time.Duration;
 
 /**
  * The only way to reach an actor. Safe to share between threads and to call from any thread.
@@ -28,6 +29,37 @@ public sealed interface ActorRef<T> permits InternalRef, ActorSystem {
      * @throws NullPointerException if {@code message} is null
      */
     void tell(T message);
+
+    /**
+     * Sends a message without blocking and says what became of it: {@link OfferResult#ENQUEUED}, or for a full
+     * {@linkplain MailboxSelector#bounded bounded} mailbox {@code DROPPED} or {@code REJECTED} (by its overflow
+     * strategy), or {@code DEAD} if the actor has stopped. Like {@link #tell} otherwise: same ordering, same
+     * dead letters and {@link Dropped} events. Refs that cannot know (such as a reply ref of an ask) answer
+     * {@code ENQUEUED} when they accepted the message.
+     *
+     * @throws NullPointerException if {@code message} is null
+     */
+    default OfferResult offer(T message) {
+        tell(message);
+        return OfferResult.ENQUEUED;
+    }
+
+    /**
+     * Sends a message, waiting up to {@code timeout} for room in a full bounded mailbox (never dropping it).
+     * For producers outside the actor system, e.g. on virtual threads. Other mailboxes always have room.
+     *
+     * @return true if the message was enqueued (or, for a stopped actor, went to dead letters), false if there
+     *     was no room within {@code timeout}
+     * @throws IllegalStateException if called from inside an actor, where blocking would stall a dispatcher
+     *     thread (use {@link #offer} or {@link #tell} there)
+     * @throws InterruptedException if the waiting thread is interrupted
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    default boolean put(T message, Duration timeout) throws InterruptedException {
+        java.util.Objects.requireNonNull(timeout, "timeout");
+        tell(message);
+        return true;
+    }
 
     /** The path of the actor, including its unique id. */
     ActorPath path();

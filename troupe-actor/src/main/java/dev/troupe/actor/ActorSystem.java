@@ -52,6 +52,9 @@ public sealed interface ActorSystem<T> extends ActorRef<T> permits ActorSystemIm
     /** How many dead letters this system has counted so far. */
     long deadLetterCount();
 
+    /** How many messages bounded mailboxes of this system have dropped or rejected so far. */
+    long droppedCount();
+
     /** The scheduler for timers and time-outs. */
     Scheduler scheduler();
 

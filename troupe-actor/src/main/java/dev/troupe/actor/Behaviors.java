@@ -45,6 +45,12 @@ public final class Behaviors {
         Behavior<T> apply(ActorContext<T> context, Signal signal) throws Exception;
     }
 
+    /** A handler of a batch of messages, oldest first. */
+    @FunctionalInterface
+    public interface BatchHandler<T> {
+        Behavior<T> apply(java.util.List<T> batch) throws Exception;
+    }
+
     /** Builds a behavior once the actor exists (and again on each restart). */
     @FunctionalInterface
     public interface Factory<T> {
@@ -85,6 +91,24 @@ public final class Behaviors {
     /** Handles only signals; every message is unhandled. */
     public static <T> Behavior<T> receiveSignal(SignalHandler<T> onSignal) {
         return new BehaviorImpl.Receive<>((ctx, msg) -> unhandled(), Objects.requireNonNull(onSignal, "onSignal"));
+    }
+
+    /**
+     * Handles messages in batches: the next message together with those already waiting behind it in the
+     * mailbox, up to {@code maxBatch}, oldest first, for bulk work such as one database write for many
+     * messages. A batch never waits for more messages to arrive: under light load batches are small, under
+     * heavy load they fill up. Order is kept, and a runtime notification (such as a queued
+     * {@link Terminated}) ends a batch so that it keeps its place. The returned behavior applies from the next
+     * message on. If the handler throws, the whole batch failed (under {@code resume} the batch is dropped).
+     * Signals are unhandled.
+     *
+     * @throws IllegalArgumentException if {@code maxBatch} is not positive
+     */
+    public static <T> Behavior<T> batching(int maxBatch, BatchHandler<T> onBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be positive, was " + maxBatch);
+        }
+        return new BehaviorImpl.Batching<>(maxBatch, Objects.requireNonNull(onBatch, "onBatch"));
     }
 
     /** Keep the current behavior. Only valid as the result of a handler. */

@@ -140,12 +140,23 @@ public final class ActorCell<T> extends ContextBase<T> {
 
     // ---- turns ------------------------------------------------------------------------------------------
 
+    /** The actor whose turn the current thread is running, if any; lets blocking calls refuse to run there. */
+    private static final ThreadLocal<ActorCell<?>> CURRENT_TURN = new ThreadLocal<>();
+
     void beginTurn() {
         turnThread = Thread.currentThread();
+        CURRENT_TURN.set(this);
     }
 
     void endTurn() {
         turnThread = null;
+        CURRENT_TURN.remove();
+    }
+
+    /** The path of the actor whose turn the current thread runs, or null outside any actor. */
+    static dev.troupe.actor.ActorPath currentTurn() {
+        ActorCell<?> cell = CURRENT_TURN.get();
+        return cell == null ? null : cell.self.path();
     }
 
     @Override
@@ -479,6 +490,14 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
     }
 
+    /** Reports a message the bounded mailbox did not keep; any thread. */
+    void dropped(Object message, dev.troupe.actor.Dropped.Reason reason) {
+        Object payload = message instanceof InternalMessage internal ? internal.deadLetterPayload() : message;
+        if (payload != null) {
+            system.dropped(payload, self, reason);
+        }
+    }
+
     /** Publishes an undeliverable message; any thread. */
     void deadLetter(Object message) {
         Object payload = message instanceof InternalMessage internal ? internal.deadLetterPayload() : message;
@@ -773,6 +792,19 @@ public final class ActorCell<T> extends ContextBase<T> {
         receiveTimeoutMessage = null;
         if (timers != null) {
             timers.cancel(RECEIVE_TIMEOUT_KEY);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void drainQueued(java.util.List<T> batch, int max) {
+        checkThread();
+        for (int i = 0; i < max; i++) {
+            Object next = mailbox.pollForBatch();
+            if (next == null) {
+                return;
+            }
+            batch.add((T) next);
         }
     }
 

@@ -7,6 +7,8 @@ import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.DeadLetter;
 import dev.troupe.actor.DispatcherSelector;
+import dev.troupe.actor.Dropped;
+import dev.troupe.actor.OfferResult;
 import dev.troupe.actor.EventStream;
 import dev.troupe.actor.MailboxSelector;
 import dev.troupe.actor.Props;
@@ -46,6 +48,8 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
     private final DeadLetterRef deadLetters;
     private final DeadLetterLog deadLetterLog;
     private final LongAdder deadLetterCount = new LongAdder();
+    private final DeadLetterLog dropLog;
+    private final LongAdder droppedCount = new LongAdder();
     private final LongAdder liveActors = new LongAdder();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
@@ -60,7 +64,10 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         this.scheduler = Objects.requireNonNull(settings.scheduler().get(), "scheduler factory returned null");
         ActorPath root = guardianPath.root();
         this.deadLetters = new DeadLetterRef(root.child("deadLetters", 0), this);
-        this.deadLetterLog = new DeadLetterLog(settings.deadLetterLogLimit(), settings.deadLetterLogWindow());
+        this.deadLetterLog = new DeadLetterLog("dev.troupe.actor.DeadLetters", "Dead letter",
+                settings.deadLetterLogLimit(), settings.deadLetterLogWindow());
+        this.dropLog = new DeadLetterLog("dev.troupe.actor.Dropped", "Dropped by a full mailbox",
+                settings.deadLetterLogLimit(), settings.deadLetterLogWindow());
         this.guardian = newCell(new RootRef(root, this), guardianPath, guardianBehavior, Props.empty(),
                 defaultDispatcher);
     }
@@ -87,6 +94,9 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
                              Dispatcher parentDispatcher) {
         Mailbox mailbox = switch (props.mailbox()) {
             case MailboxSelector.Unbounded unbounded -> new UnboundedMailbox();
+            case MailboxSelector.Bounded(int capacity, var overflow) -> new BoundedMailbox(capacity, overflow);
+            case MailboxSelector.Priority(var priorityOf) -> new PriorityMailbox(priorityOf);
+            case MailboxSelector.ControlAware controlAware -> new ControlAwareMailbox();
         };
         Dispatcher dispatcher = switch (props.dispatcher()) {
             case DispatcherSelector.Default d -> defaultDispatcher;
@@ -120,10 +130,17 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         return guardian.selfRef();
     }
 
+    /** Counts, logs (rate-limited) and publishes a message that a bounded mailbox did not keep. */
+    void dropped(Object message, ActorRef<?> recipient, Dropped.Reason reason) {
+        droppedCount.increment();
+        dropLog.log(message, recipient, reason.toString());
+        eventStream.publish(new Dropped(message, recipient.unsafeUpcast(), reason));
+    }
+
     /** Counts, logs (rate-limited) and publishes a message that could not be delivered. */
     void deadLetter(Object message, ActorRef<?> recipient) {
         deadLetterCount.increment();
-        deadLetterLog.log(message, recipient);
+        deadLetterLog.log(message, recipient, "not delivered");
         if (!(message instanceof DeadLetter)) {
             eventStream.publish(new DeadLetter(message, Optional.empty(), recipient.unsafeUpcast()));
         }
@@ -177,6 +194,21 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
     @Override
     public long deadLetterCount() {
         return deadLetterCount.sum();
+    }
+
+    @Override
+    public long droppedCount() {
+        return droppedCount.sum();
+    }
+
+    @Override
+    public OfferResult offer(T message) {
+        return guardian.selfRef().offer(message);
+    }
+
+    @Override
+    public boolean put(T message, java.time.Duration timeout) throws InterruptedException {
+        return guardian.selfRef().put(message, timeout);
     }
 
     @Override

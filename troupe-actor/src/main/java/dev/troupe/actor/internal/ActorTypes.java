@@ -19,6 +19,7 @@ final class ActorTypes {
             case BehaviorImpl.Supervised<?> b -> b.inner;
             case BehaviorImpl.Receive<?> b -> b.onMessage;
             case BehaviorImpl.ReceiveMessage<?> b -> b.onMessage;
+            case BehaviorImpl.Batching<?> b -> b.onBatch;
             case BehaviorImpl.Deferred<?> b -> b.factory;
             case null -> null;
             default -> behavior;

@@ -17,6 +17,11 @@ record AdaptedMessage<U, T>(U message, Function<U, T> adapter) implements Intern
     }
 
     @Override
+    public boolean droppable() {
+        return true;
+    }
+
+    @Override
     public Object deadLetterPayload() {
         return message;
     }

@@ -24,6 +24,11 @@ record AdaptedResult<V, T>(V value, Throwable failure, BiFunction<V, Throwable, 
     }
 
     @Override
+    public boolean droppable() {
+        return true;
+    }
+
+    @Override
     public Object deadLetterPayload() {
         return failure != null ? failure : value;
     }

@@ -19,7 +19,12 @@ final class AdapterRef<U, T> extends InternalRef<U> {
 
     @Override
     public void tell(U message) {
-        owner.mailbox.enqueue(new AdaptedMessage<>(requireMessage(message), adapter));
+        offer(message);
+    }
+
+    @Override
+    public dev.troupe.actor.OfferResult offer(U message) {
+        return owner.mailbox.offer(new AdaptedMessage<>(requireMessage(message), adapter));
     }
 
     @Override

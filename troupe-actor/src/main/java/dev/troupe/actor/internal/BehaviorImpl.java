@@ -135,6 +135,29 @@ public abstract sealed class BehaviorImpl<T> implements Behavior<T> {
         }
     }
 
+    /** Messages handled in batches of what is waiting in the mailbox. */
+    public static final class Batching<T> extends BehaviorImpl<T> {
+        final int maxBatch;
+        final Behaviors.BatchHandler<T> onBatch;
+
+        public Batching(int maxBatch, Behaviors.BatchHandler<T> onBatch) {
+            this.maxBatch = maxBatch;
+            this.onBatch = onBatch;
+        }
+
+        Behavior<T> receive(ContextBase<T> ctx, T first) throws Exception {
+            java.util.List<T> batch = new java.util.ArrayList<>(Math.min(maxBatch, 64));
+            batch.add(first);
+            ctx.drainQueued(batch, maxBatch - 1);
+            return onBatch.apply(java.util.Collections.unmodifiableList(batch));
+        }
+
+        @Override
+        public String toString() {
+            return "Behaviors.batching(" + maxBatch + ")";
+        }
+    }
+
     /** A behavior built when the actor starts. */
     public static final class Deferred<T> extends BehaviorImpl<T> {
         final Behaviors.Factory<T> factory;

@@ -3,6 +3,7 @@ package dev.troupe.actor.internal;
 import dev.troupe.actor.AbstractBehavior;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.Signal;
+import dev.troupe.actor.internal.BehaviorImpl.Batching;
 import dev.troupe.actor.internal.BehaviorImpl.Deferred;
 import dev.troupe.actor.internal.BehaviorImpl.Empty;
 import dev.troupe.actor.internal.BehaviorImpl.Ignore;
@@ -50,6 +51,7 @@ public final class BehaviorInterpreter {
             case AbstractBehavior<T> b -> b.onMessage(message);
             case ReceiveMessage<T> b -> b.onMessage.apply(message);
             case Receive<T> b -> b.onMessage.apply(ctx, message);
+            case Batching<T> b -> b.receive(ctx, message);
             case Intercept<T> b -> b.receive(message);
             case Empty<T> b -> BehaviorImpl.unhandled();
             case Ignore<T> b -> BehaviorImpl.same();
@@ -74,6 +76,7 @@ public final class BehaviorInterpreter {
             case AbstractBehavior<T> b -> b.onSignal(signal);
             case ReceiveMessage<T> b -> BehaviorImpl.unhandled();
             case Receive<T> b -> b.onSignal == null ? BehaviorImpl.unhandled() : b.onSignal.apply(ctx, signal);
+            case Batching<T> b -> BehaviorImpl.unhandled();
             case Intercept<T> b -> b.receiveSignal(signal);
             case Empty<T> b -> BehaviorImpl.unhandled();
             case Ignore<T> b -> BehaviorImpl.same();

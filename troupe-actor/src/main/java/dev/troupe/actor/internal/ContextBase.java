@@ -58,6 +58,13 @@ public abstract non-sealed class ContextBase<T> implements ActorContext<T> {
     public abstract Behavior<T> interpretUnstashed(Behavior<T> current, T message) throws Exception;
 
     /**
+     * Moves up to {@code max} plain messages waiting in this actor's mailbox into {@code batch}, in order,
+     * stopping at the first runtime envelope (which must keep its place). A synchronous test context adds
+     * nothing: there, every message is its own batch.
+     */
+    public abstract void drainQueued(java.util.List<T> batch, int max);
+
+    /**
      * Records why the actor is about to stop; the caller then returns a stopped behavior. With
      * {@code escalate} the parent receives the failure as an escalation (see {@link #currentEscalation()}).
      */

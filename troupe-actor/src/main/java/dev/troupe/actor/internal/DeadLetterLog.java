@@ -6,11 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs dead letters at WARN, at most {@code limit} per window; when a window had more, the first line of the
- * next window says how many were not logged. Thread-safe; the lock is held only on the dead-letter path.
+ * Logs undelivered messages (dead letters, drops) at WARN, at most {@code limit} per window; when a window had
+ * more, the first line of the next window says how many were not logged. Thread-safe; the lock is held only
+ * on this slow path.
  */
 final class DeadLetterLog {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.troupe.actor.DeadLetters");
+    private final Logger log;
+    private final String what;
 
     private final int limit;
     private final long windowNanos;
@@ -18,13 +20,15 @@ final class DeadLetterLog {
     private int loggedInWindow;
     private long suppressed;
 
-    DeadLetterLog(int limit, Duration window) {
+    DeadLetterLog(String loggerName, String what, int limit, Duration window) {
+        this.log = LoggerFactory.getLogger(loggerName);
+        this.what = what;
         this.limit = limit;
         this.windowNanos = window.toNanos();
     }
 
-    void log(Object message, ActorRef<?> recipient) {
-        if (limit == 0 || !LOG.isWarnEnabled()) {
+    void log(Object message, ActorRef<?> recipient, String detail) {
+        if (limit == 0 || !log.isWarnEnabled()) {
             return;
         }
         long notLogged;
@@ -43,10 +47,9 @@ final class DeadLetterLog {
             suppressed = 0;
         }
         if (notLogged > 0) {
-            LOG.warn("{} dead letters were not logged (limit {} per {} ms, setting deadLetterLogLimit)", notLogged,
-                    limit, windowNanos / 1_000_000);
+            log.warn("{} more were not logged: {} (limit {} per {} ms, setting deadLetterLogLimit)", notLogged,
+                    what, limit, windowNanos / 1_000_000);
         }
-        LOG.warn("Dead letter: message of type {} to {} was not delivered", message.getClass().getName(),
-                recipient.path());
+        log.warn("{}: message of type {} to {} ({})", what, message.getClass().getName(), recipient.path(), detail);
     }
 }

@@ -11,4 +11,12 @@ interface InternalMessage {
 
     /** What to publish as a dead letter if the actor has stopped, or null to drop silently. */
     Object deadLetterPayload();
+
+    /**
+     * Whether a full bounded mailbox may drop this envelope like a user message (it carries one, e.g. from an
+     * adapter). Runtime notifications are never dropped and do not count against capacity.
+     */
+    default boolean droppable() {
+        return false;
+    }
 }

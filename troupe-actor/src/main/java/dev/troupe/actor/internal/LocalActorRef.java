@@ -1,6 +1,9 @@
 package dev.troupe.actor.internal;
 
 import dev.troupe.actor.ActorPath;
+import dev.troupe.actor.OfferResult;
+import java.time.Duration;
+import java.util.Objects;
 
 /** The ref of an actor in this JVM: a tell is an enqueue into its mailbox. Thread-safe. */
 public final class LocalActorRef<T> extends InternalRef<T> {
@@ -14,6 +17,26 @@ public final class LocalActorRef<T> extends InternalRef<T> {
     @Override
     public void tell(T message) {
         cell.mailbox.enqueue(requireMessage(message));
+    }
+
+    @Override
+    public OfferResult offer(T message) {
+        return cell.mailbox.offer(requireMessage(message));
+    }
+
+    @Override
+    public boolean put(T message, Duration timeout) throws InterruptedException {
+        requireMessage(message);
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("put timeout must not be negative, was " + timeout);
+        }
+        ActorPath inside = ActorCell.currentTurn();
+        if (inside != null) {
+            throw new IllegalStateException("ActorRef.put blocks, so it may not be called from inside an actor ("
+                    + inside + " put to " + path() + "); use offer or tell there");
+        }
+        return cell.mailbox.put(message, timeout.toNanos());
     }
 
     @Override

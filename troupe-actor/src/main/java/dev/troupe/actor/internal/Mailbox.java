@@ -2,7 +2,10 @@ package dev.troupe.actor.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import dev.troupe.actor.Dropped;
+import dev.troupe.actor.OfferResult;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,11 +99,27 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
 
     // ---- the user queue, supplied by subclasses --------------------------------------------------------
 
-    /** Adds a message; any thread. */
-    protected abstract void offerUser(Object message);
+    /**
+     * Adds a message, or (a full bounded queue) drops it or another one, reporting each drop through
+     * {@link #dropped}; any thread.
+     *
+     * @return {@link OfferResult#ENQUEUED} if {@code message} is now queued, else what was done with it
+     */
+    protected abstract OfferResult offerUser(Object message);
 
-    /** Removes the oldest message, or returns null; only the holder of SCHEDULED. */
+    /** Adds a message only if there is room for it, never dropping anything; any thread. */
+    protected boolean offerUserIfRoom(Object message) {
+        return offerUser(message) == OfferResult.ENQUEUED;
+    }
+
+    /** Removes the next message, or returns null; only the holder of SCHEDULED. */
     protected abstract Object pollUser();
+
+    /**
+     * Removes the next message if it is a plain user message (not a runtime envelope), else returns null;
+     * only the holder of SCHEDULED. Used to gather a batch without reordering envelopes.
+     */
+    protected abstract Object pollPlainUser();
 
     /** True if a message was added and not yet polled (even if its link is not visible yet); any thread. */
     protected abstract boolean hasUserMessages();
@@ -112,12 +131,61 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
 
     /** Adds a user message and makes sure the actor will run. Closed mailboxes send it to dead letters. */
     public final void enqueue(Object message) {
+        offer(message);
+    }
+
+    /** {@link #enqueue}, saying what became of the message. */
+    public final OfferResult offer(Object message) {
         if ((status & CLOSED) != 0) {
             cell.deadLetter(message);
-            return;
+            return OfferResult.DEAD;
         }
-        offerUser(message);
-        scheduleIfNeeded();
+        OfferResult result = offerUser(message);
+        if (result == OfferResult.ENQUEUED) {
+            scheduleIfNeeded();
+        }
+        return result;
+    }
+
+    /**
+     * Adds a user message, waiting up to {@code timeoutNanos} for room; never drops. Waits by parking with a
+     * growing pause (up to 1 ms), so the consumer pays nothing for it.
+     *
+     * @return true once enqueued (or dead-lettered, the actor having stopped); false on time-out
+     */
+    public final boolean put(Object message, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        long pause = 1_000;
+        for (;;) {
+            if ((status & CLOSED) != 0) {
+                cell.deadLetter(message);
+                return true;
+            }
+            if (offerUserIfRoom(message)) {
+                scheduleIfNeeded();
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("Interrupted while waiting for room in the mailbox of "
+                        + cell.self().path());
+            }
+            LockSupport.parkNanos(Math.min(pause, left));
+            pause = Math.min(pause * 2, 1_000_000);
+        }
+    }
+
+    /** Reports a message this mailbox did not keep; any thread. */
+    protected final void dropped(Object message, Dropped.Reason reason) {
+        cell.dropped(message, reason);
+    }
+
+    /** Removes the next plain user message for a batch; only during the actor's turn. */
+    final Object pollForBatch() {
+        return pollPlainUser();
     }
 
     /** Adds a system message; a closed mailbox hands it to the cell's dead-system-message handling. */

@@ -1,5 +1,6 @@
 package dev.troupe.actor.internal;
 
+import dev.troupe.actor.OfferResult;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -55,17 +56,27 @@ final class UnboundedMailbox extends Mailbox {
     }
 
     @Override
-    protected void offerUser(Object message) {
+    protected OfferResult offerUser(Object message) {
         Node node = new Node(message);
         Node previous = (Node) TAIL.getAndSet(this, node);
         NEXT.setRelease(previous, node);
+        return OfferResult.ENQUEUED;
     }
 
     @Override
     protected Object pollUser() {
+        return poll(false);
+    }
+
+    @Override
+    protected Object pollPlainUser() {
+        return poll(true);
+    }
+
+    private Object poll(boolean onlyPlain) {
         Node first = (Node) HEAD.getAcquire(this);
         Node next = (Node) NEXT.getAcquire(first);
-        if (next == null) {
+        if (next == null || (onlyPlain && next.message instanceof InternalMessage)) {
             return null;
         }
         Object message = next.message;

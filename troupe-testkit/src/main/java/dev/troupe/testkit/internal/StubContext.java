@@ -456,6 +456,12 @@ public final class StubContext<T> extends ContextBase<T> {
         record(new Effect.ReceiveTimeoutCancelled());
     }
 
+    /** Messages are run one at a time by the test, so nothing else is waiting: every batch is one message. */
+    @Override
+    public void drainQueued(java.util.List<T> batch, int max) {
+        checkThread();
+    }
+
     @Override
     public void recordFailure(Throwable cause, boolean escalate) {
         checkThread();
