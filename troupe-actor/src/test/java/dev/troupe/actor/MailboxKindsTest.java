@@ -235,6 +235,32 @@ class MailboxKindsTest {
     }
 
     @Test
+    void offerTellsTheSenderWhatBecameOfTheMessage() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Probe<Integer> processed = sys.probe();
+        // tag::bounded-offer[]
+        Props props = Props.empty().withMailbox(MailboxSelector.bounded(2, OverflowStrategy.REJECT));
+        // end::bounded-offer[]
+        ActorRef<Cmd> consumer = sys.spawn(consumer(processed.ref()), props);
+        CountDownLatch blocked = new CountDownLatch(1);
+        consumer.tell(new Cmd.Pause(blocked, release));
+        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Integer> rejected = new ArrayList<>();
+        // tag::offer[]
+        for (int n = 1; n <= 3; n++) {
+            switch (consumer.offer(new Cmd.Num(n))) {
+                case ENQUEUED -> { }
+                case REJECTED, DROPPED -> rejected.add(n); // full: slow down, retry later, or shed the load
+                case DEAD -> throw new IllegalStateException("consumer has stopped");
+            }
+        }
+        // end::offer[]
+        release.countDown();
+        assertThat(rejected).containsExactly(3);
+        assertThat(processed.receiveN(2)).containsExactly(1, 2);
+    }
+
+    @Test
     void boundedMailboxSettingsAreChecked() {
         assertThatThrownBy(() -> MailboxSelector.bounded(0, OverflowStrategy.REJECT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacity");
