@@ -106,6 +106,30 @@ class DispatcherTest {
         }
     }
 
+    @Test
+    void namedDispatchersAreConfiguredInTheSettingsAndSelectedPerActor() {
+        // tag::named-dispatchers[]
+        ActorSystemSettings settings = ActorSystemSettings.builder()
+                .dispatcher("io", DispatcherConfig.virtualThreads())
+                .dispatcher("blocking", DispatcherConfig.fixedPool(32).withThroughput(1))
+                .throughputDeadline(Duration.ofMillis(10)) // of the default dispatcher
+                .build();
+        // end::named-dispatchers[]
+        try (TestSystem sys = TestSystem.create("named", settings)) {
+            Probe<Thread> probe = sys.probe();
+            // tag::select[]
+            ActorRef<ActorRef<Thread>> reader = sys.spawn(whereAmI(),
+                    Props.empty().withDispatcher(DispatcherSelector.fromSettings("io")));
+            ActorRef<ActorRef<Thread>> jdbc = sys.spawn(whereAmI(),
+                    Props.empty().withDispatcher(DispatcherSelector.blocking()));
+            // end::select[]
+            reader.tell(probe.ref());
+            assertThat(probe.receive().isVirtual()).isTrue();
+            jdbc.tell(probe.ref());
+            assertThat(probe.receive().getName()).startsWith(sys.system().name() + "-blocking-");
+        }
+    }
+
     // ---- where turns run --------------------------------------------------------------------------------
 
     @Test
