@@ -286,6 +286,7 @@ class DispatcherTest {
         record Block(CountDownLatch blocked, CountDownLatch release) implements Work {}
         record Slow(AtomicInteger done) implements Work {}
         record Report(AtomicInteger slowDone, CountDownLatch reported, AtomicInteger seenAtReport) implements Work {}
+        record SendAll(ActorRef<Work> a, AtomicInteger slowDone, ActorRef<Work> b, Report report) implements Work {}
     }
 
     static Behavior<Work> worker() {
@@ -302,6 +303,12 @@ class DispatcherTest {
                 case Work.Report(var slowDone, var reported, var seen) -> {
                     seen.set(slowDone.get());
                     reported.countDown();
+                }
+                case Work.SendAll(var a, var slowDone, var b, var report) -> {
+                    for (int i = 0; i < 1_000; i++) {
+                        a.tell(new Work.Slow(slowDone));
+                    }
+                    b.tell(report);
                 }
             }
             return Behaviors.same();
@@ -345,6 +352,34 @@ class DispatcherTest {
                 .withThroughputDeadline(Duration.ofMillis(5));
         // end::deadline[]
         assertThat(slowMessagesBeforeB(oneThread)).as("A yields after about 5 ms of work").isLessThan(100);
+    }
+
+    /**
+     * The same on the default fork-join dispatcher with one thread, with all messages sent by an actor on that
+     * thread. (Sent from the test thread, B's message would wait for A's whole backlog even with the deadline:
+     * a fork-join worker runs the tasks of its own queue, where A is re-queued after each turn, before it looks
+     * at tasks submitted from other threads.)
+     */
+    static int slowMessagesBeforeBOnTheDefaultDispatcher(Duration deadline) throws Exception {
+        ActorSystemSettings settings = TestSystem.settings().parallelism(1).throughput(1_000)
+                .throughputDeadline(deadline).build();
+        try (TestSystem sys = TestSystem.create("default-deadline", settings)) {
+            ActorRef<Work> sender = sys.spawn(worker());
+            ActorRef<Work> a = sys.spawn(worker());
+            ActorRef<Work> b = sys.spawn(worker());
+            AtomicInteger slowDone = new AtomicInteger();
+            CountDownLatch reported = new CountDownLatch(1);
+            AtomicInteger seen = new AtomicInteger();
+            sender.tell(new Work.SendAll(a, slowDone, b, new Work.Report(slowDone, reported, seen)));
+            assertThat(reported.await(20, TimeUnit.SECONDS)).isTrue();
+            return seen.get();
+        }
+    }
+
+    @Test
+    void theDefaultDispatcherHonoursTheDeadlineOfTheSettings() throws Exception {
+        assertThat(slowMessagesBeforeBOnTheDefaultDispatcher(Duration.ofMillis(5))).isLessThan(100);
+        assertThat(slowMessagesBeforeBOnTheDefaultDispatcher(Duration.ZERO)).isEqualTo(1_000);
     }
 
     @Test

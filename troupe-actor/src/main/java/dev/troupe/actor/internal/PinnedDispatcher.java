@@ -72,11 +72,6 @@ final class PinnedDispatcher implements Dispatcher {
         return deadlineNanos;
     }
 
-    /** Threads started and not yet ended (for tests). */
-    int liveExecutors() {
-        return executors.size();
-    }
-
     @Override
     public void shutdown() {
         synchronized (lock) {
