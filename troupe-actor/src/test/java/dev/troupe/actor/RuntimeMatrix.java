@@ -44,9 +44,4 @@ final class RuntimeMatrix {
                 .map(d -> Named.of(m.getName() + " × " + d.getName(),
                         Props.empty().withMailbox(m.getPayload()).withDispatcher(d.getPayload()))));
     }
-
-    /** True if {@code props} runs on the calling-thread dispatcher. */
-    static boolean isCallingThread(Props props) {
-        return props.dispatcher().equals(DispatcherSelector.fromSettings(TestSystem.CALLING_THREAD));
-    }
 }
