@@ -1,7 +1,12 @@
 package dev.troupe.actor;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +18,13 @@ import java.util.function.Supplier;
  *   <tr><td>{@code parallelism}</td><td>available processors</td>
  *       <td>threads of the default fork-join dispatcher</td></tr>
  *   <tr><td>{@code throughput}</td><td>5</td>
- *       <td>messages an actor processes per turn before its thread serves another actor</td></tr>
+ *       <td>messages an actor of the default dispatcher processes per turn before its thread serves another
+ *       actor</td></tr>
+ *   <tr><td>{@code throughputDeadline}</td><td>none (zero)</td>
+ *       <td>the longest a turn on the default dispatcher goes on before the actor yields</td></tr>
+ *   <tr><td>{@code dispatcher(name, config)}</td><td>{@value #BLOCKING_DISPATCHER}: a fixed pool of 16
+ *       threads, throughput 1</td>
+ *       <td>named dispatchers, selected per actor with {@link DispatcherSelector#fromSettings(String)}</td></tr>
  *   <tr><td>{@code deadLetterLogLimit}</td><td>10</td>
  *       <td>dead letters logged at WARN per {@code deadLetterLogWindow}; 0 logs none (all are still counted
  *       and published)</td></tr>
@@ -29,10 +40,33 @@ import java.util.function.Supplier;
  * </table>
  */
 public final class ActorSystemSettings {
+    /**
+     * The name of the default dispatcher: a fork-join pool configured by {@code parallelism},
+     * {@code throughput} and {@code throughputDeadline}. {@code DispatcherSelector.fromSettings("default")}
+     * selects it; it cannot be redefined with {@link Builder#dispatcher(String, DispatcherConfig)}.
+     */
+    public static final String DEFAULT_DISPATCHER = "default";
+
+    /**
+     * The name of the built-in dispatcher for blocking calls, {@link DispatcherSelector#blocking()}. Unless
+     * redefined with {@link Builder#dispatcher(String, DispatcherConfig)}, it is a {@link DispatcherConfig.FixedPool}
+     * of 16 platform threads with throughput 1. A bounded pool of platform threads rather than virtual threads,
+     * because blocking calls usually wait on a resource with limited capacity (a connection pool, a disk, a
+     * remote service): the pool bounds how many actors wait at once and shows them as threads in a thread dump,
+     * and it works for calls that pin a virtual thread's carrier (native code, some file systems). Throughput
+     * 1 lets the blocking actors take turns message by message. For very many actors that each block briefly,
+     * register {@link DispatcherConfig#virtualThreads()} under your own name (or under this one).
+     */
+    public static final String BLOCKING_DISPATCHER = "blocking";
+
+    private static final Pattern DISPATCHER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final DispatcherConfig DEFAULT_BLOCKING = DispatcherConfig.fixedPool(16).withThroughput(1);
     private static final ActorSystemSettings DEFAULTS = builder().build();
 
     private final int parallelism;
     private final int throughput;
+    private final Duration throughputDeadline;
+    private final Map<String, DispatcherConfig> dispatchers;
     private final int deadLetterLogLimit;
     private final Duration deadLetterLogWindow;
     private final Duration askTimeout;
@@ -44,6 +78,8 @@ public final class ActorSystemSettings {
     private ActorSystemSettings(Builder b) {
         this.parallelism = b.parallelism;
         this.throughput = b.throughput;
+        this.throughputDeadline = b.throughputDeadline;
+        this.dispatchers = Collections.unmodifiableMap(new LinkedHashMap<>(b.dispatchers));
         this.deadLetterLogLimit = b.deadLetterLogLimit;
         this.deadLetterLogWindow = b.deadLetterLogWindow;
         this.askTimeout = b.askTimeout;
@@ -68,6 +104,8 @@ public final class ActorSystemSettings {
         Builder b = new Builder();
         b.parallelism = parallelism;
         b.throughput = throughput;
+        b.throughputDeadline = throughputDeadline;
+        b.dispatchers.putAll(dispatchers);
         b.deadLetterLogLimit = deadLetterLogLimit;
         b.deadLetterLogWindow = deadLetterLogWindow;
         b.askTimeout = askTimeout;
@@ -84,6 +122,43 @@ public final class ActorSystemSettings {
 
     public int throughput() {
         return throughput;
+    }
+
+    /** The default dispatcher's throughput deadline; zero for none. */
+    public Duration throughputDeadline() {
+        return throughputDeadline;
+    }
+
+    /** The default dispatcher's configuration. */
+    public DispatcherConfig.ForkJoin defaultDispatcher() {
+        return new DispatcherConfig.ForkJoin(parallelism, throughput, throughputDeadline);
+    }
+
+    /**
+     * The named dispatchers, in registration order, including the built-in {@value #BLOCKING_DISPATCHER}
+     * (and excluding {@value #DEFAULT_DISPATCHER}, see {@link #defaultDispatcher()}). Unmodifiable.
+     */
+    public Map<String, DispatcherConfig> dispatchers() {
+        return dispatchers;
+    }
+
+    /** The dispatcher named {@code name}; {@value #DEFAULT_DISPATCHER} gives {@link #defaultDispatcher()}. */
+    public Optional<DispatcherConfig> dispatcher(String name) {
+        Objects.requireNonNull(name, "name");
+        return DEFAULT_DISPATCHER.equals(name) ? Optional.of(defaultDispatcher())
+                : Optional.ofNullable(dispatchers.get(name));
+    }
+
+    /**
+     * Checks the syntax of a dispatcher name: a letter or digit, then letters, digits, {@code -} and
+     * {@code _}; throws {@link IllegalArgumentException} otherwise.
+     */
+    static String checkDispatcherName(String name) {
+        if (!DISPATCHER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Invalid dispatcher name [" + name
+                    + "]: use a letter or digit, then letters, digits, '-' and '_'");
+        }
+        return name;
     }
 
     public int deadLetterLogLimit() {
@@ -118,6 +193,7 @@ public final class ActorSystemSettings {
     @Override
     public String toString() {
         return "ActorSystemSettings[parallelism=" + parallelism + ", throughput=" + throughput
+                + ", throughputDeadline=" + throughputDeadline + ", dispatchers=" + dispatchers
                 + ", unhandledMessagePolicy=" + unhandledMessagePolicy
                 + ", defaultSupervisorStrategy=" + defaultSupervisorStrategy
                 + ", deadLetterLogLimit=" + deadLetterLogLimit + ", deadLetterLogWindow=" + deadLetterLogWindow
@@ -131,6 +207,8 @@ public final class ActorSystemSettings {
     public static final class Builder {
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private int throughput = 5;
+        private Duration throughputDeadline = Duration.ZERO;
+        private final Map<String, DispatcherConfig> dispatchers = new LinkedHashMap<>();
         private int deadLetterLogLimit = 10;
         private Duration deadLetterLogWindow = Duration.ofSeconds(10);
         private Duration askTimeout = Duration.ofSeconds(3);
@@ -139,7 +217,9 @@ public final class ActorSystemSettings {
         private UnhandledMessagePolicy unhandledMessagePolicy = UnhandledMessagePolicy.FAIL;
         private SupervisorStrategy defaultSupervisorStrategy = SupervisorStrategy.stop();
 
-        private Builder() {}
+        private Builder() {
+            dispatchers.put(BLOCKING_DISPATCHER, DEFAULT_BLOCKING);
+        }
 
         /** Threads of the default dispatcher, 1 to 32,767. */
         public Builder parallelism(int parallelism) {
@@ -156,6 +236,38 @@ public final class ActorSystemSettings {
                 throw new IllegalArgumentException("throughput must be at least 1, was " + throughput);
             }
             this.throughput = throughput;
+            return this;
+        }
+
+        /**
+         * The longest a turn on the default dispatcher goes on before the actor yields its thread, checked after
+         * each message; zero (the default) for no limit. Null throws {@link NullPointerException}, a negative
+         * duration {@link IllegalArgumentException}.
+         */
+        public Builder throughputDeadline(Duration deadline) {
+            this.throughputDeadline = new DispatcherConfig.ForkJoin(1, 1, deadline).throughputDeadline();
+            return this;
+        }
+
+        /**
+         * Defines (or redefines) the dispatcher named {@code name}, which actors select with
+         * {@link DispatcherSelector#fromSettings(String)}. Redefining {@value #BLOCKING_DISPATCHER} changes
+         * the dispatcher of {@link DispatcherSelector#blocking()}. The system creates each named dispatcher
+         * when an actor first selects it, and shuts it down when it terminates.
+         *
+         * @throws IllegalArgumentException if the name is not a letter or digit followed by letters, digits,
+         *     {@code -} and {@code _}, or is {@value #DEFAULT_DISPATCHER} (configure the default dispatcher with
+         *     {@link #parallelism}, {@link #throughput} and {@link #throughputDeadline})
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder dispatcher(String name, DispatcherConfig config) {
+            checkDispatcherName(Objects.requireNonNull(name, "name"));
+            Objects.requireNonNull(config, "config");
+            if (DEFAULT_DISPATCHER.equals(name)) {
+                throw new IllegalArgumentException("The default dispatcher is configured with parallelism(), "
+                        + "throughput() and throughputDeadline(), not dispatcher(\"default\", ...)");
+            }
+            dispatchers.put(name, config);
             return this;
         }
 

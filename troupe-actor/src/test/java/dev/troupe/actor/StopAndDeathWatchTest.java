@@ -100,7 +100,8 @@ class StopAndDeathWatchTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.troupe.actor.RuntimeMatrix#props")
+    // not on the calling-thread dispatcher: an actor blocks on a latch that the test thread releases later
+    @MethodSource("dev.troupe.actor.RuntimeMatrix#concurrentProps")
     void stopReturnsBeforeTheChildHasStopped(Props props) throws Exception {
         CountDownLatch inPostStop = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -125,7 +126,8 @@ class StopAndDeathWatchTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.troupe.actor.RuntimeMatrix#props")
+    // not on the calling-thread dispatcher: an actor blocks on a latch that the test thread releases later
+    @MethodSource("dev.troupe.actor.RuntimeMatrix#concurrentProps")
     void messagesLeftInTheMailboxAndLaterTellsAreDeadLettersWithTheRightRecipient(Props props) throws Exception {
         Probe<DeadLetter> deadLetters = sys.probe();
         sys.system().eventStream().subscribe(DeadLetter.class, deadLetters.ref());
@@ -247,7 +249,8 @@ class StopAndDeathWatchTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.troupe.actor.RuntimeMatrix#props")
+    // not on the calling-thread dispatcher: an actor blocks on a latch that the test thread releases later
+    @MethodSource("dev.troupe.actor.RuntimeMatrix#concurrentProps")
     void unwatchAfterTheNotificationArrivedButBeforeItIsProcessedSuppressesTerminated(Props props)
             throws Exception {
         Probe<Object> probe = sys.probe();
@@ -290,7 +293,8 @@ class StopAndDeathWatchTest {
     }
 
     @ParameterizedTest
-    @MethodSource("dev.troupe.actor.RuntimeMatrix#props")
+    // not on the calling-thread dispatcher: an actor blocks on a latch that the test thread releases later
+    @MethodSource("dev.troupe.actor.RuntimeMatrix#concurrentProps")
     void terminatedComesAfterEveryMessageTheDeadActorSentToTheWatcher(Props props) throws Exception {
         int count = 10_000;
         Probe<Object> probe = sys.probe();

@@ -51,13 +51,23 @@ final class TestSystem implements AutoCloseable {
         return create(prefix, settings().build());
     }
 
+    /** Named dispatchers of {@link #settings()}, one of each kind, for {@link RuntimeMatrix}. */
+    static final String FIXED_POOL = "fixed-pool";
+    static final String PINNED = "pinned";
+    static final String VIRTUAL = "virtual";
+    static final String CALLING_THREAD = "calling-thread";
+
     /**
-     * Default settings, except for at least 4 dispatcher threads: several tests block one actor on a latch
+     * Default settings (plus the named dispatchers above), except for at least 4 dispatcher threads: several tests block one actor on a latch
      * (to line up a race deterministically) while other actors must keep running, which needs a spare thread
      * even on a one-CPU machine.
      */
     static ActorSystemSettings.Builder settings() {
-        return ActorSystemSettings.builder().parallelism(Math.max(4, Runtime.getRuntime().availableProcessors()));
+        return ActorSystemSettings.builder().parallelism(Math.max(4, Runtime.getRuntime().availableProcessors()))
+                .dispatcher(FIXED_POOL, DispatcherConfig.fixedPool(4))
+                .dispatcher(PINNED, DispatcherConfig.pinned())
+                .dispatcher(VIRTUAL, DispatcherConfig.virtualThreads())
+                .dispatcher(CALLING_THREAD, DispatcherConfig.callingThread());
     }
 
     static TestSystem create(String prefix, ActorSystemSettings settings) {

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *            troupe://<name>/deadLetters, troupe://<name>/temp/$n (ask reply refs)
  *
  * Termination: terminate() stops the guardian, which stops its subtree depth first. When the guardian's
- * death notification reaches the root, a short-lived thread closes the scheduler, shuts the dispatcher down,
- * waits for its threads, and completes whenTerminated. That thread is used because the notification arrives
+ * death notification reaches the root, a short-lived thread closes the scheduler, shuts the dispatchers down,
+ * waits for their threads, and completes whenTerminated. That thread is used because the notification arrives
  * on a dispatcher thread, which cannot wait for its own pool.
  */
 
@@ -42,7 +42,7 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
 
     private final String name;
     private final ActorSystemSettings settings;
-    private final Dispatcher defaultDispatcher;
+    private final Dispatchers dispatchers;
     private final Scheduler scheduler;
     private final EventStreamImpl eventStream = new EventStreamImpl();
     private final DeadLetterRef deadLetters;
@@ -59,8 +59,7 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         super(guardianPath);
         this.name = guardianPath.systemName();
         this.settings = settings;
-        this.defaultDispatcher = new ForkJoinDispatcher(name + "-dispatcher", settings.parallelism(),
-                settings.throughput());
+        this.dispatchers = new Dispatchers(name, settings);
         this.scheduler = Objects.requireNonNull(settings.scheduler().get(), "scheduler factory returned null");
         ActorPath root = guardianPath.root();
         this.deadLetters = new DeadLetterRef(root.child("deadLetters", 0), this);
@@ -69,7 +68,7 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         this.dropLog = new DeadLetterLog("dev.troupe.actor.Dropped", "Dropped by a full mailbox",
                 settings.deadLetterLogLimit(), settings.deadLetterLogWindow());
         this.guardian = newCell(new RootRef(root, this), guardianPath, guardianBehavior, Props.empty(),
-                defaultDispatcher);
+                dispatchers.defaultDispatcher());
     }
 
     /** Creates and starts a system; see {@link ActorSystem#create}. */
@@ -99,8 +98,9 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
             case MailboxSelector.ControlAware controlAware -> new ControlAwareMailbox();
         };
         Dispatcher dispatcher = switch (props.dispatcher()) {
-            case DispatcherSelector.Default d -> defaultDispatcher;
+            case DispatcherSelector.Default d -> dispatchers.defaultDispatcher();
             case DispatcherSelector.SameAsParent d -> parentDispatcher;
+            case DispatcherSelector.FromSettings(String dispatcherName) -> dispatchers.named(dispatcherName);
         };
         ActorCell<U> cell = new ActorCell<>(this, parent, path, withDefaultSupervision(behavior), mailbox,
                 dispatcher);
@@ -245,10 +245,7 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
             if (scheduler instanceof AutoCloseable closeable) {
                 closeable.close();
             }
-            defaultDispatcher.shutdown();
-            if (!defaultDispatcher.awaitTermination(settings.shutdownTimeout())) {
-                LOG.warn("Dispatcher threads of {} did not finish within {}", name, settings.shutdownTimeout());
-            }
+            dispatchers.shutDownAndAwait(settings.shutdownTimeout());
         } catch (Exception e) {
             LOG.warn("Error while shutting down actor system {}", name, e);
         } finally {

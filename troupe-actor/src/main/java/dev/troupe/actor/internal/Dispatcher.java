@@ -6,6 +6,10 @@ import java.time.Duration;
  * Runs mailboxes on threads. {@link #execute} is called from any thread by the one party that won the
  * mailbox's SCHEDULED flag; the dispatcher must eventually call {@link Mailbox#run()} exactly once per call,
  * and the hand-off must be a happens-before edge (every {@link java.util.concurrent.Executor} provides one).
+ *
+ * <p>Implementations: {@link ForkJoinDispatcher} (the default), {@link FixedPoolDispatcher},
+ * {@link PinnedDispatcher}, {@link VirtualThreadDispatcher} and {@link CallingThreadDispatcher}, made from a
+ * {@link dev.troupe.actor.DispatcherConfig} by {@link Dispatchers}, which also shuts them down with the system.
  */
 public interface Dispatcher {
 

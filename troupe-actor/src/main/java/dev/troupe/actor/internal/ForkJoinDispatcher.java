@@ -23,9 +23,11 @@ final class ForkJoinDispatcher implements Dispatcher {
 
     private final ForkJoinPool pool;
     private final int throughput;
+    private final long deadlineNanos;
 
-    ForkJoinDispatcher(String threadNamePrefix, int parallelism, int throughput) {
+    ForkJoinDispatcher(String threadNamePrefix, int parallelism, int throughput, Duration throughputDeadline) {
         this.throughput = throughput;
+        this.deadlineNanos = throughputDeadline.toNanos();
         AtomicInteger threadIds = new AtomicInteger();
         ForkJoinPool.ForkJoinWorkerThreadFactory factory = p -> {
             ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
@@ -52,6 +54,11 @@ final class ForkJoinDispatcher implements Dispatcher {
     @Override
     public int throughput() {
         return throughput;
+    }
+
+    @Override
+    public long throughputDeadlineNanos() {
+        return deadlineNanos;
     }
 
     @Override
