@@ -14,7 +14,10 @@ import java.util.function.Function;
  */
 public sealed interface RoutingLogic<T> {
 
-    /** Each routee in turn: over any run of {@code n * k} messages, each of {@code n} routees gets exactly {@code k}. */
+    /**
+     * Each routee in turn: over any run of {@code n * k} messages, each of {@code n} routees gets exactly
+     * {@code k} (while the routees stay the same).
+     */
     static <T> RoutingLogic<T> roundRobin() {
         return new RoundRobin<>();
     }

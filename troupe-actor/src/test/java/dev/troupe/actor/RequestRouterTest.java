@@ -73,7 +73,8 @@ class RequestRouterTest {
         List<ActorRef<Service>> svc = services(seen, "a", "b", "c");
         List<ActorRef<GetQuote>> routees = svc.stream().map(this::front).toList();
         // tag::scatter-gather[]
-        RequestRouter<GetQuote> quotes = Routers.scatterGather(routees, Duration.ofSeconds(2), system.system().scheduler());
+        RequestRouter<GetQuote> quotes = Routers.scatterGather(routees, Duration.ofSeconds(2),
+                system.system().scheduler());
         CompletionStage<String> best = quotes.ask(replyTo -> new GetQuote("book", replyTo));
         // end::scatter-gather[]
 
