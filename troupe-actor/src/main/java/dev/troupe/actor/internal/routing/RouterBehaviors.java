@@ -55,15 +55,16 @@ public final class RouterBehaviors {
         return Behaviors.setup(ctx -> {
             Pool<T> pool = new Pool<>(ctx, child, props, Selector.of(logic), broadcastPredicate, resizer,
                     maxReplacements);
-            for (int i = 0; i < initial; i++) {
-                pool.spawnRoutee();
-            }
             Behavior<T> behavior = Behaviors.receive((c, msg) -> pool.onMessage(msg), (c, sig) -> pool.onSignal(sig));
             if (resizer == null) {
+                pool.spawnInitial(initial);
                 return behavior;
             }
             return Behaviors.withTimers(timers -> {
+                // the timer is running before any routee starts, so that whoever sees a routee start also knows
+                // the resize checks are scheduled
                 timers.startTimerWithFixedDelay(RESIZE_TIMER, control(ResizeTick.INSTANCE), resizer.checkInterval());
+                pool.spawnInitial(initial);
                 return behavior;
             });
         });
@@ -175,6 +176,12 @@ public final class RouterBehaviors {
             this.props = props;
             this.resizer = resizer;
             this.replacementsLeft = maxReplacements;
+        }
+
+        void spawnInitial(int count) {
+            for (int i = 0; i < count; i++) {
+                spawnRoutee();
+            }
         }
 
         void spawnRoutee() {
