@@ -53,7 +53,9 @@ public sealed interface MailboxSelector {
     /**
      * An unbounded mailbox that delivers messages by {@code priorityOf} (smaller first), and in arrival order
      * among messages of equal priority. The function runs on the sending thread and must be cheap, pure and not
-     * throw (a throwing function makes {@code tell} throw).
+     * throw (a throwing function makes {@code tell} throw). Timer firings and replies through message adapters
+     * or {@code pipeToSelf} come before all waiting messages; a queued {@link Terminated} after those queued
+     * before it.
      */
     static MailboxSelector priority(ToIntFunction<Object> priorityOf) {
         return new Priority(priorityOf);

@@ -64,8 +64,12 @@ class ActorSystemSettingsTest {
     @Test
     void aSystemUsesItsSettingsAndRejectsInvalidNames() {
         ActorSystemSettings settings = ActorSystemSettings.builder().parallelism(1).throughput(1).build();
-        try (TestSystem sys = TestSystem.create("settings", settings)) {
-            assertThat(sys.system().settings()).isSameAs(settings);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), TestSystem.uniqueName("settings"), settings);
+        try {
+            assertThat(system.settings()).isSameAs(settings);
+        } finally {
+            system.terminate();
+            system.whenTerminated().toCompletableFuture().join();
         }
         for (String bad : new String[] {"", "-leading-dash", "has space", "a/b", "dot.ted"}) {
             assertThatThrownBy(() -> ActorSystem.create(Behaviors.empty(), bad))

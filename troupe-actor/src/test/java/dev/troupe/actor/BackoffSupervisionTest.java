@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * not happened 1 ns before it is due, and has right at it), with no sleeping.
  */
 class BackoffSupervisionTest {
+    private static final String FIFO_MATRIX = "dev.troupe.actor.RuntimeMatrix#fifoProps";
     private static final String MATRIX = "dev.troupe.actor.RuntimeMatrix#props";
     private static final Duration MIN = Duration.ofMillis(100);
     private static final Duration MAX = Duration.ofSeconds(1);
@@ -152,7 +153,7 @@ class BackoffSupervisionTest {
     }
 
     @ParameterizedTest
-    @MethodSource(MATRIX)
+    @MethodSource(FIFO_MATRIX) // the delay's end must queue behind the messages sent before it
     void messagesDuringBackoffAreHeldUpToTheCapacityAndProcessedFirstInOrder(Props props) {
         start();
         Probe<DeadLetter> deadLetters = deadLetters();
@@ -176,7 +177,7 @@ class BackoffSupervisionTest {
     }
 
     @ParameterizedTest
-    @MethodSource(MATRIX)
+    @MethodSource(FIFO_MATRIX) // the delay's end must queue behind the messages sent before it
     void withDeadLettersDuringBackoffEveryMessageMeanwhileIsADeadLetter(Props props) {
         start();
         Probe<DeadLetter> deadLetters = deadLetters();

@@ -23,9 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MailboxStressTest {
     static final int PRODUCERS = 4;
-    static final int PER_PRODUCER = 250_000;
+    // Sized for the whole mailbox × dispatcher matrix (24 combinations): each gets a short run, together a long
+    // one. Raise with -Dtroupe.stress.rounds for a longer soak.
+    static final int PER_PRODUCER = 100_000;
     static final int TAIL = 1_000;
-    static final int ROUNDS = 3;
+    static final int ROUNDS = Integer.getInteger("troupe.stress.rounds", 2);
 
     record Item(int id) {}
 

@@ -139,8 +139,9 @@ class RequestRouterTest {
 
         CompletableFuture<String> result = quotes.<String>ask(replyTo -> new GetQuote("cup", replyTo))
                 .toCompletableFuture();
+        assertThat(seen.receive()).isEqualTo("a"); // before moving time: "a" is asked asynchronously
         scheduler.advance(Duration.ofMillis(300));
-        assertThat(seen.receiveN(2)).containsExactly("a", "b");
+        assertThat(seen.receive()).isEqualTo("b");
         scheduler.advance(Duration.ofMillis(200));
 
         assertThatThrownBy(result::get).hasCauseInstanceOf(TimeoutException.class);

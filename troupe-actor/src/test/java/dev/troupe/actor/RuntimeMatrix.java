@@ -13,8 +13,17 @@ import org.junit.jupiter.api.Named;
 final class RuntimeMatrix {
     private RuntimeMatrix() {}
 
+    /**
+     * The runtime tests assume nothing is dropped and each sender's messages stay in order, so the bounded
+     * mailbox gets room for every message they send, and the priority mailbox gives all messages one priority:
+     * they exercise those kinds' own queues, locks and scheduling, not their overflow or reordering (which
+     * MailboxKindsTest covers).
+     */
     static final List<Named<MailboxSelector>> MAILBOXES = List.of(
-            Named.of("unbounded", MailboxSelector.defaultMailbox()));
+            Named.of("unbounded", MailboxSelector.defaultMailbox()),
+            Named.of("bounded", MailboxSelector.bounded(10_000_000, MailboxSelector.OverflowStrategy.REJECT)),
+            Named.of("priority", MailboxSelector.priority(message -> 0)),
+            Named.of("control-aware", MailboxSelector.controlAware()));
 
     static final List<Named<DispatcherSelector>> DISPATCHERS = List.of(
             Named.of("fork-join", DispatcherSelector.defaultDispatcher()),
@@ -36,6 +45,14 @@ final class RuntimeMatrix {
      */
     static Stream<Named<Props>> concurrentProps() {
         return combinations(false);
+    }
+
+    /**
+     * Every combination whose mailbox delivers in arrival order (all but the priority mailbox, which lets the
+     * runtime's own wake-ups overtake waiting messages), for tests whose timing relies on that order.
+     */
+    static Stream<Named<Props>> fifoProps() {
+        return combinations(true).filter(p -> !(p.getPayload().mailbox() instanceof MailboxSelector.Priority));
     }
 
     private static Stream<Named<Props>> combinations(boolean withCallingThread) {

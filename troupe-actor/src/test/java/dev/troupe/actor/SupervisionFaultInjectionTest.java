@@ -25,14 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * happens exactly once per injected failure, every ChildFailed and Terminated arrives, and after the tree is
  * stopped no actor and, after termination, no thread is left.
  *
- * <p>Runs for {@code -Dtroupe.stress.seconds} (default 3) of message flooding, under an explicit deadline.
+ * <p>Runs for {@code -Dtroupe.stress.seconds} (default 1, per mailbox × dispatcher combination) of message
+ * flooding, under an explicit deadline.
  */
 class SupervisionFaultInjectionTest {
     private static final int REGIONS = 10;
     private static final int BUILDINGS = 10;
     private static final int DEVICES = 100;
     private static final int BATCH = 50_000;
-    private static final Duration RUN = Duration.ofSeconds(Long.getLong("troupe.stress.seconds", 3));
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("troupe.stress.seconds", 1));
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     /** Thrown by a device; the device restarts. About 10% of the messages. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -63,15 +64,30 @@ final class TestSystem implements AutoCloseable {
      * even on a one-CPU machine.
      */
     static ActorSystemSettings.Builder settings() {
-        return ActorSystemSettings.builder().parallelism(Math.max(4, Runtime.getRuntime().availableProcessors()))
-                .dispatcher(FIXED_POOL, DispatcherConfig.fixedPool(4))
-                .dispatcher(PINNED, DispatcherConfig.pinned())
-                .dispatcher(VIRTUAL, DispatcherConfig.virtualThreads())
-                .dispatcher(CALLING_THREAD, DispatcherConfig.callingThread());
+        return withTestDispatchers(ActorSystemSettings.builder()
+                .parallelism(Math.max(4, Runtime.getRuntime().availableProcessors())).build()).toBuilder();
     }
 
+    /** The named dispatchers of {@link RuntimeMatrix}. */
+    private static final Map<String, DispatcherConfig> TEST_DISPATCHERS = Map.of(
+            FIXED_POOL, DispatcherConfig.fixedPool(4),
+            PINNED, DispatcherConfig.pinned(),
+            VIRTUAL, DispatcherConfig.virtualThreads(),
+            CALLING_THREAD, DispatcherConfig.callingThread());
+
+    /** A system with {@code settings}, plus the named test dispatchers it does not define itself. */
     static TestSystem create(String prefix, ActorSystemSettings settings) {
-        return new TestSystem(ActorSystem.create(guardian(), uniqueName(prefix), settings));
+        return new TestSystem(ActorSystem.create(guardian(), uniqueName(prefix), withTestDispatchers(settings)));
+    }
+
+    private static ActorSystemSettings withTestDispatchers(ActorSystemSettings settings) {
+        ActorSystemSettings.Builder builder = settings.toBuilder();
+        TEST_DISPATCHERS.forEach((name, config) -> {
+            if (settings.dispatcher(name).isEmpty()) {
+                builder.dispatcher(name, config);
+            }
+        });
+        return builder.build();
     }
 
     static Behavior<GuardianCmd> guardian() {

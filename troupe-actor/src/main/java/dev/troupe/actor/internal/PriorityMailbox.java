@@ -7,9 +7,10 @@ import java.util.function.ToIntFunction;
 
 /**
  * An unbounded mailbox delivering by priority (smaller first) and, among equal priorities, in arrival order:
- * each entry carries a sequence number, which makes the heap order total and stable. Runtime envelopes come
- * after every user message queued before them (lowest priority), so a death notification is still seen after
- * the dead actor's last messages. Thread-safe as a {@link Mailbox}.
+ * each entry carries a sequence number, which makes the heap order total and stable. A queued death
+ * notification comes after every message queued before it (so it is still seen after the dead actor's last
+ * messages); the runtime's other envelopes (timer firings, the end of a back-off, adapted replies) come before
+ * all user messages, so that no backlog delays them. Thread-safe as a {@link Mailbox}.
  */
 final class PriorityMailbox extends LockedMailbox {
     private record Entry(int priority, long sequence, Object message) {}
@@ -28,7 +29,13 @@ final class PriorityMailbox extends LockedMailbox {
 
     @Override
     protected Object entryFor(Object message) {
-        int priority = message instanceof InternalMessage ? Integer.MAX_VALUE : priorityOf.applyAsInt(message);
+        int priority = switch (message) {
+            // after every message queued before it, as in a FIFO mailbox: the dead actor's last messages first
+            case TerminatedEnvelope terminated -> Integer.MAX_VALUE;
+            // the runtime's own wake-ups (timer firings, the end of a back-off) and adapted replies go first
+            case InternalMessage envelope -> Integer.MIN_VALUE;
+            default -> priorityOf.applyAsInt(message);
+        };
         return new Entry(priority, sequence.getAndIncrement(), message);
     }
 
