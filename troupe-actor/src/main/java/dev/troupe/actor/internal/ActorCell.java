@@ -91,7 +91,6 @@ public final class ActorCell<T> extends ContextBase<T> {
     private int lifecycle = CREATED;
     private Thread turnThread;
     private Object currentMessage;
-    private boolean mdcSet;
     private Throwable failure;
     private boolean escalateFailure;
     /** Set and read only by the parent's turn: the parent asked this actor to stop. */
@@ -195,7 +194,7 @@ public final class ActorCell<T> extends ContextBase<T> {
             handleFailure(t);
         } finally {
             currentMessage = null;
-            clearMdc();
+            leaveMdc();
         }
     }
 
@@ -535,7 +534,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     private void finishTermination() {
         lifecycle = TERMINATED;
         deliverPostStop();
-        clearMdc();
+        leaveMdc();
         mailbox.close();
         if (watchedBy != null) {
             for (Watcher watcher : watchedBy) {
@@ -596,18 +595,8 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (logger == null) {
             logger = LoggerFactory.getLogger(ActorTypes.of(behavior));
         }
-        if (!mdcSet && currentMessage != null) {
-            putMdc(self.path(), currentMessage);
-            mdcSet = true;
-        }
+        enterMdc(self.path(), currentMessage);
         return logger;
-    }
-
-    private void clearMdc() {
-        if (mdcSet) {
-            removeMdc();
-            mdcSet = false;
-        }
     }
 
     @Override

@@ -33,16 +33,46 @@ public abstract non-sealed class ContextBase<T> implements ActorContext<T> {
         return name;
     }
 
-    /** Puts the actor and message into the MDC of the current thread. */
-    protected static void putMdc(ActorPath actor, Object message) {
+    /** Marks "the MDC held none of our keys before": removing them restores it. */
+    private static final String[] NOTHING_TO_RESTORE = new String[0];
+
+    /**
+     * Null while this context has not put its keys into the MDC; else what they held before. A turn of another
+     * actor may run inside this one on the same thread (the calling-thread dispatcher), so leaving restores
+     * instead of removing.
+     */
+    private String[] mdcBefore;
+
+    /** Puts the actor and message into the MDC of the current thread, once per message. */
+    protected final void enterMdc(ActorPath actor, Object message) {
+        if (mdcBefore != null || message == null) {
+            return;
+        }
+        String actorBefore = MDC.get(MDC_ACTOR);
+        String messageBefore = MDC.get(MDC_MESSAGE);
+        mdcBefore = actorBefore == null && messageBefore == null ? NOTHING_TO_RESTORE
+                : new String[] {actorBefore, messageBefore};
         MDC.put(MDC_ACTOR, actor.toString());
         MDC.put(MDC_MESSAGE, message.getClass().getName());
     }
 
-    /** Removes what {@link #putMdc} put. */
-    protected static void removeMdc() {
-        MDC.remove(MDC_ACTOR);
-        MDC.remove(MDC_MESSAGE);
+    /** Gives the MDC keys back what they held before {@link #enterMdc}, if it put them. */
+    protected final void leaveMdc() {
+        String[] before = mdcBefore;
+        if (before == null) {
+            return;
+        }
+        mdcBefore = null;
+        restore(MDC_ACTOR, before == NOTHING_TO_RESTORE ? null : before[0]);
+        restore(MDC_MESSAGE, before == NOTHING_TO_RESTORE ? null : before[1]);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
     }
 
     /** Throws {@link IllegalStateException} unless called on the thread currently running this actor. */

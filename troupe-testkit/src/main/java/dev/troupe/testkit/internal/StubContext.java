@@ -69,7 +69,6 @@ public final class StubContext<T> extends ContextBase<T> {
     private boolean alive = true;
     private Thread stepThread;
     private Object currentMessage;
-    private boolean mdcSet;
     private int anonymousNames;
     private Throwable failure;
     /* Time does not pass in a synchronous test: restart windows and back-off resets never elapse. */
@@ -145,7 +144,7 @@ public final class StubContext<T> extends ContextBase<T> {
             flushTimerEffects();
             stepThread = null;
             currentMessage = null;
-            clearMdc();
+            leaveMdc();
         }
     }
 
@@ -265,18 +264,8 @@ public final class StubContext<T> extends ContextBase<T> {
     @Override
     public Logger log() {
         checkThread();
-        if (!mdcSet && currentMessage != null) {
-            putMdc(self.path(), currentMessage);
-            mdcSet = true;
-        }
+        enterMdc(self.path(), currentMessage);
         return LOG;
-    }
-
-    private void clearMdc() {
-        if (mdcSet) {
-            removeMdc();
-            mdcSet = false;
-        }
     }
 
     @Override
