@@ -24,20 +24,17 @@ import org.slf4j.LoggerFactory;
  */
 
 /** Runs actor turns on the calling thread, for deterministic tests. Thread-safe. */
-final class CallingThreadDispatcher implements Dispatcher {
+final class CallingThreadDispatcher extends AbstractDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /** The mailboxes waiting for their turn on this thread; non-null while this thread is running turns. */
     private final ThreadLocal<ArrayDeque<Mailbox>> pending = new ThreadLocal<>();
     private final AtomicInteger running = new AtomicInteger();
     private final Object lock = new Object();
-    private final int throughput;
-    private final long deadlineNanos;
     private volatile boolean shutDown;
 
     CallingThreadDispatcher(int throughput, Duration throughputDeadline) {
-        this.throughput = throughput;
-        this.deadlineNanos = throughputDeadline.toNanos();
+        super(throughput, throughputDeadline);
     }
 
     @Override
@@ -76,16 +73,6 @@ final class CallingThreadDispatcher implements Dispatcher {
         } catch (Throwable t) {
             LOG.error("Unexpected error escaped an actor turn on the calling thread", t);
         }
-    }
-
-    @Override
-    public int throughput() {
-        return throughput;
-    }
-
-    @Override
-    public long throughputDeadlineNanos() {
-        return deadlineNanos;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.troupe.actor.internal;
 
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -15,48 +14,24 @@ import java.util.concurrent.TimeUnit;
  */
 
 /** Runs actors on a fixed pool of platform threads. Thread-safe. */
-final class FixedPoolDispatcher implements Dispatcher {
-    private final ThreadPoolExecutor pool;
+final class FixedPoolDispatcher extends ExecutorDispatcher {
     private final DispatcherThreads threads;
-    private final int throughput;
-    private final long deadlineNanos;
 
     FixedPoolDispatcher(String threadNamePrefix, int threadCount, int throughput, Duration throughputDeadline) {
-        this.threads = new DispatcherThreads(threadNamePrefix);
-        this.pool = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.NANOSECONDS,
-                new LinkedBlockingQueue<>(), threads);
-        this.throughput = throughput;
-        this.deadlineNanos = throughputDeadline.toNanos();
+        this(new DispatcherThreads(threadNamePrefix), threadCount, throughput, throughputDeadline);
     }
 
-    @Override
-    public boolean execute(Mailbox mailbox) {
-        try {
-            pool.execute(mailbox);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return DispatcherThreads.refused(pool.isShutdown(), e);
-        }
+    private FixedPoolDispatcher(DispatcherThreads threads, int threadCount, int throughput,
+                                Duration throughputDeadline) {
+        super(new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(),
+                threads), throughput, throughputDeadline);
+        this.threads = threads;
     }
 
-    @Override
-    public int throughput() {
-        return throughput;
-    }
-
-    @Override
-    public long throughputDeadlineNanos() {
-        return deadlineNanos;
-    }
-
-    @Override
-    public void shutdown() {
-        pool.shutdown();
-    }
-
+    /** Also waits for the threads themselves to end, so that none is left when the system has terminated. */
     @Override
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        return pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS) && threads.awaitAllFinished(deadline);
+        return super.awaitTermination(timeout) && threads.awaitAllFinished(deadline);
     }
 }

@@ -1,10 +1,10 @@
 package dev.troupe.actor.internal;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,16 +18,14 @@ import org.slf4j.LoggerFactory;
  */
 
 /** Runs actors on a fork-join pool. Thread-safe. */
-final class ForkJoinDispatcher implements Dispatcher {
+final class ForkJoinDispatcher extends ExecutorDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ForkJoinDispatcher.class);
 
-    private final ForkJoinPool pool;
-    private final int throughput;
-    private final long deadlineNanos;
-
     ForkJoinDispatcher(String threadNamePrefix, int parallelism, int throughput, Duration throughputDeadline) {
-        this.throughput = throughput;
-        this.deadlineNanos = throughputDeadline.toNanos();
+        super(newPool(threadNamePrefix, parallelism), throughput, throughputDeadline);
+    }
+
+    private static ForkJoinPool newPool(String threadNamePrefix, int parallelism) {
         AtomicInteger threadIds = new AtomicInteger();
         ForkJoinPool.ForkJoinWorkerThreadFactory factory = p -> {
             ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
@@ -35,39 +33,13 @@ final class ForkJoinDispatcher implements Dispatcher {
             thread.setDaemon(false);
             return thread;
         };
-        this.pool = new ForkJoinPool(parallelism, factory,
+        return new ForkJoinPool(parallelism, factory,
                 (t, e) -> LOG.error("Uncaught error on dispatcher thread {}", t.getName(), e), true);
     }
 
+    /** As a ForkJoinTask, the mailbox is queued without a wrapper object. */
     @Override
-    public boolean execute(Mailbox mailbox) {
-        try {
-            pool.execute((java.util.concurrent.ForkJoinTask<?>) mailbox);
-            return true;
-        } catch (RejectedExecutionException e) {
-            LOG.error("Dispatcher refused to run an actor ({}); its pending messages go to dead letters",
-                    pool.isShutdown() ? "shut down" : "overloaded", e);
-            return false;
-        }
-    }
-
-    @Override
-    public int throughput() {
-        return throughput;
-    }
-
-    @Override
-    public long throughputDeadlineNanos() {
-        return deadlineNanos;
-    }
-
-    @Override
-    public void shutdown() {
-        pool.shutdown();
-    }
-
-    @Override
-    public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    protected void submit(ExecutorService pool, Mailbox mailbox) {
+        ((ForkJoinPool) pool).execute((ForkJoinTask<?>) mailbox);
     }
 }

@@ -19,18 +19,15 @@ import java.util.concurrent.TimeUnit;
  */
 
 /** Runs each actor on a thread of its own. Thread-safe. */
-final class PinnedDispatcher implements Dispatcher {
+final class PinnedDispatcher extends AbstractDispatcher {
     private final ConcurrentHashMap<Mailbox, ThreadPoolExecutor> executors = new ConcurrentHashMap<>();
     private final DispatcherThreads threads;
-    private final int throughput;
-    private final long deadlineNanos;
     private final Object lock = new Object();
     private boolean shutDown; // guarded by lock
 
     PinnedDispatcher(String threadNamePrefix, int throughput, Duration throughputDeadline) {
+        super(throughput, throughputDeadline);
         this.threads = new DispatcherThreads(threadNamePrefix);
-        this.throughput = throughput;
-        this.deadlineNanos = throughputDeadline.toNanos();
     }
 
     @Override
@@ -60,16 +57,6 @@ final class PinnedDispatcher implements Dispatcher {
         if (executor != null) {
             executor.shutdown();
         }
-    }
-
-    @Override
-    public int throughput() {
-        return throughput;
-    }
-
-    @Override
-    public long throughputDeadlineNanos() {
-        return deadlineNanos;
     }
 
     @Override
