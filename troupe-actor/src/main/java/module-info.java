@@ -8,5 +8,6 @@ module dev.troupe.actor {
     requires transitive org.slf4j;
 
     exports dev.troupe.actor;
+    exports dev.troupe.actor.routing;
     exports dev.troupe.actor.internal to dev.troupe.testkit;
 }

@@ -1,12 +1,12 @@
 package dev.troupe.actor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.troupe.actor.routing.Routers;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The balancing pool: idle routees take the work a busy one cannot. */
 class BalancingPoolTest {

@@ -1,9 +1,7 @@
 package dev.troupe.actor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.troupe.actor.internal.LocalActorRef;
+import dev.troupe.actor.routing.FlowControl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -12,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Credit-based flow control: a producer 100× faster than its consumer never overruns it, and nothing is lost. */
 class FlowControlTest {

@@ -1,14 +1,14 @@
 package dev.troupe.actor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.troupe.actor.internal.routing.HashRing;
+import dev.troupe.actor.routing.RoutingLogic;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The consistent-hash ring behind {@link RoutingLogic#consistentHashing}: balance and stability. */
 class HashRingTest {

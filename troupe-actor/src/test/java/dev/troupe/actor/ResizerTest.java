@@ -1,12 +1,13 @@
 package dev.troupe.actor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.troupe.actor.routing.Resizer;
+import dev.troupe.actor.routing.Routers;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A pool's {@link Resizer}, driven by a manual scheduler: grows under pressure to the upper bound, shrinks back. */
 class ResizerTest {

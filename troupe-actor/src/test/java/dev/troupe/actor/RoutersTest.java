@@ -1,10 +1,8 @@
 package dev.troupe.actor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import dev.troupe.actor.internal.InternalRef;
+import dev.troupe.actor.routing.Resizer;
+import dev.troupe.actor.routing.Routers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Pool and group routers: the distribution of each routing logic, and what happens when routees fail. */
 class RoutersTest {

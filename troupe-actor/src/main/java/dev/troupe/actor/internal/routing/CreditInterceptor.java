@@ -3,7 +3,7 @@ package dev.troupe.actor.internal.routing;
 import dev.troupe.actor.ActorRef;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.Behaviors;
-import dev.troupe.actor.FlowControl;
+import dev.troupe.actor.routing.FlowControl;
 import dev.troupe.actor.Signal;
 import dev.troupe.actor.internal.BehaviorImpl;
 import dev.troupe.actor.internal.BehaviorInterpreter;

@@ -1,7 +1,7 @@
 package dev.troupe.actor.internal.routing;
 
 import dev.troupe.actor.ActorRef;
-import dev.troupe.actor.RoutingLogic;
+import dev.troupe.actor.routing.RoutingLogic;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;

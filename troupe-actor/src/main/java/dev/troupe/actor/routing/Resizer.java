@@ -1,5 +1,6 @@
-package dev.troupe.actor;
+package dev.troupe.actor.routing;
 
+import dev.troupe.actor.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 

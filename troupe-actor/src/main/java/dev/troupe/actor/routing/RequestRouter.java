@@ -1,5 +1,10 @@
-package dev.troupe.actor;
+package dev.troupe.actor.routing;
 
+import dev.troupe.actor.ActorContext;
+import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.AskPattern;
+import dev.troupe.actor.Cancellable;
+import dev.troupe.actor.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

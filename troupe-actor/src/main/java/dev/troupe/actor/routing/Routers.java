@@ -1,5 +1,8 @@
-package dev.troupe.actor;
+package dev.troupe.actor.routing;
 
+import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.Behavior;
+import dev.troupe.actor.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,7 @@
-package dev.troupe.actor;
+package dev.troupe.actor.routing;
 
+import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.Behavior;
 import dev.troupe.actor.internal.routing.CreditInterceptor;
 import java.util.ArrayDeque;
 import java.util.Objects;

@@ -1,5 +1,10 @@
-package dev.troupe.actor;
+package dev.troupe.actor.routing;
 
+import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.Behavior;
+import dev.troupe.actor.Props;
+import dev.troupe.actor.SupervisorStrategy;
+import dev.troupe.actor.UnhandledMessagePolicy;
 import dev.troupe.actor.internal.routing.RouterBehaviors;
 import java.util.Objects;
 import java.util.function.Function;

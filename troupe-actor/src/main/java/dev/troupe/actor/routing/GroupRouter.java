@@ -1,5 +1,8 @@
-package dev.troupe.actor;
+package dev.troupe.actor.routing;
 
+import dev.troupe.actor.ActorContext;
+import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.Behavior;
 import dev.troupe.actor.internal.routing.RouterBehaviors;
 import java.util.List;
 import java.util.Objects;

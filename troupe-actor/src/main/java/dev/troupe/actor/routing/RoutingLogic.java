@@ -1,4 +1,4 @@
-package dev.troupe.actor;
+package dev.troupe.actor.routing;
 
 import java.util.Objects;
 import java.util.OptionalLong;
