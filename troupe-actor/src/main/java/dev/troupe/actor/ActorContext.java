@@ -43,13 +43,17 @@ public sealed interface ActorContext<T> permits ContextBase {
      * @throws InvalidActorNameException if the name is malformed, starts with {@code $} (reserved for
      *     anonymous actors), or a child of that name exists or is still stopping
      */
-    <U> ActorRef<U> spawn(Behavior<U> behavior, String name);
+    default <U> ActorRef<U> spawn(Behavior<U> behavior, String name) {
+        return spawn(behavior, name, Props.empty());
+    }
 
     /** Like {@link #spawn(Behavior, String)} with a mailbox and dispatcher chosen by {@code props}. */
     <U> ActorRef<U> spawn(Behavior<U> behavior, String name, Props props);
 
     /** Starts a child with a generated name unique among this actor's children. */
-    <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior);
+    default <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior) {
+        return spawnAnonymous(behavior, Props.empty());
+    }
 
     /** Like {@link #spawnAnonymous(Behavior)} with a mailbox and dispatcher chosen by {@code props}. */
     <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior, Props props);

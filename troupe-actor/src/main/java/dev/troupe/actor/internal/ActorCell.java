@@ -600,19 +600,9 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     @Override
-    public <U> ActorRef<U> spawn(Behavior<U> behavior, String name) {
-        return spawn(behavior, name, Props.empty());
-    }
-
-    @Override
     public <U> ActorRef<U> spawn(Behavior<U> behavior, String name, Props props) {
         checkThread();
         return spawnChild(behavior, requireSpawnName(name), props);
-    }
-
-    @Override
-    public <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior) {
-        return spawnAnonymous(behavior, Props.empty());
     }
 
     @Override

@@ -269,21 +269,11 @@ public final class StubContext<T> extends ContextBase<T> {
     }
 
     @Override
-    public <U> ActorRef<U> spawn(Behavior<U> behavior, String name) {
-        return spawn(behavior, name, Props.empty());
-    }
-
-    @Override
     public <U> ActorRef<U> spawn(Behavior<U> behavior, String name, Props props) {
         checkThread();
         InboxRef<U> child = addChild(behavior, requireSpawnName(name), props);
         record(new Effect.Spawned<>(behavior, name, props, child));
         return child;
-    }
-
-    @Override
-    public <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior) {
-        return spawnAnonymous(behavior, Props.empty());
     }
 
     @Override
