@@ -74,6 +74,21 @@ public final class ActorCell<T> extends ContextBase<T> {
     private static final Object WATCH_SIGNAL = new Object();
     private static final Object RECEIVE_TIMEOUT_KEY = new Object();
 
+    /** The receive timeout's timer: checks whether the actor has really been idle for the whole timeout. */
+    private enum ReceiveTimeoutCheck implements InternalMessage {
+        INSTANCE;
+
+        @Override
+        public <T> void deliver(ActorCell<T> cell) throws Exception {
+            cell.checkReceiveTimeout();
+        }
+
+        @Override
+        public Object deadLetterPayload() {
+            return null;
+        }
+    }
+
     private record Watcher(InternalRef<?> watcher, InternalRef<?> watchedAs) {}
 
     private static final int CREATED = 0;
@@ -106,6 +121,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     private TimerSchedulerImpl<T> timers;
     private Object receiveTimeoutMessage;
     private Duration receiveTimeout;
+    /** When the last message was processed, by the scheduler's clock; meaningful while receiveTimeout is set. */
+    private long lastMessageNanos;
     private int anonymousNames;
     private Logger logger;
 
@@ -202,8 +219,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     void receiveMessage(T message) throws Exception {
         currentMessage = message;
         if (receiveTimeout != null) {
-            timerScheduler().startSingleTimer(RECEIVE_TIMEOUT_KEY, castMessage(receiveTimeoutMessage),
-                    receiveTimeout);
+            lastMessageNanos = system.scheduler().nanoTime(); // no timer work per message: see checkReceiveTimeout
         }
         Behavior<T> next = BehaviorInterpreter.interpretMessage(behavior, this, message);
         if (BehaviorInterpreter.isUnhandled(next)) {
@@ -761,7 +777,34 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         receiveTimeout = timeout;
         receiveTimeoutMessage = message;
-        timerScheduler().startSingleTimer(RECEIVE_TIMEOUT_KEY, message, timeout);
+        lastMessageNanos = system.scheduler().nanoTime();
+        armReceiveTimeout(timeout);
+    }
+
+    /*
+     * One timer is armed while a receive timeout is set; messages only record when they were processed. When the
+     * timer fires, the actor has been idle for the whole timeout only if no message came since; otherwise the
+     * timer is armed again for the rest of the idle time. The timeout message counts as a message, so it comes
+     * again after each further idle period.
+     */
+    @SuppressWarnings("unchecked")
+    private void armReceiveTimeout(Duration delay) {
+        ((TimerScheduler<Object>) (TimerScheduler<?>) timerScheduler())
+                .startSingleTimer(RECEIVE_TIMEOUT_KEY, ReceiveTimeoutCheck.INSTANCE, delay);
+    }
+
+    private void checkReceiveTimeout() throws Exception {
+        if (receiveTimeout == null) {
+            return;
+        }
+        long idle = system.scheduler().nanoTime() - lastMessageNanos;
+        long rest = receiveTimeout.toNanos() - idle;
+        if (rest > 0) {
+            armReceiveTimeout(Duration.ofNanos(rest));
+        } else {
+            armReceiveTimeout(receiveTimeout);
+            receiveMessage(castMessage(receiveTimeoutMessage));
+        }
     }
 
     @Override

@@ -26,11 +26,13 @@ public final class TimerSchedulerImpl<T> implements TimerScheduler<T> {
     /** The envelope a timer sends to its actor. */
     public record Firing(TimerSchedulerImpl<?> owner, Object key, int generation) implements InternalMessage {
         @Override
+        @SuppressWarnings("unchecked")
         public <X> void deliver(ActorCell<X> cell) throws Exception {
-            @SuppressWarnings("unchecked")
-            X message = (X) owner.open(this);
-            if (message != null) {
-                cell.receiveMessage(message);
+            Object message = owner.open(this);
+            if (message instanceof InternalMessage runtimeTimer) {
+                runtimeTimer.deliver(cell); // a timer of the runtime's own, such as the receive timeout's check
+            } else if (message != null) {
+                cell.receiveMessage((X) message);
             }
         }
 
