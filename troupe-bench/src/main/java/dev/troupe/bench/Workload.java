@@ -31,7 +31,8 @@ public record Workload(String name, String unit, String description, long fullSi
 
     public long size(SizeClass sizes) {
         return switch (sizes) {
-            case FULL -> fullSize;
+            case FULL -> Math.max(1, Math.round(fullSize * Double.parseDouble(
+                    System.getProperty("troupe.bench.sizeScale", "1"))));
             case QUICK -> quickSize;
             case TINY -> tinySize;
         };

@@ -1,0 +1,163 @@
+package dev.troupe.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark runner: starts fresh JVM forks configured alike (fixed heap, pre-touched), each running every
+ * workload on every system interleaved A B B A with warmups and measured rounds (see {@link ForkMain}), shows
+ * each run as it completes, and aggregates: median per system, per-fork medians, ratio other/Troupe with its
+ * range over the forks, geometric mean. Writes {@code runs.csv}, {@code results.csv}, {@code results.json}
+ * and {@code ratios.svg}.
+ */
+@Command(name = "troupe-bench", mixinStandardHelpOptions = true,
+        description = "Runs the Savina workloads on Troupe and Apache Pekko side by side, in fresh JVM forks.")
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Everything once at small sizes: 1 fork, 1 warmup, 1 round, 1g heap.")
+    boolean quick;
+
+    @Option(names = "--forks", description = "Fresh JVMs (default: ${DEFAULT-VALUE}).")
+    int forks = 3;
+
+    @Option(names = "--warmups", description = "Warm-up rounds per workload and system in each fork (default: ${DEFAULT-VALUE}).")
+    int warmups = 3;
+
+    @Option(names = "--rounds", description = "Measured rounds per workload and system in each fork (default: ${DEFAULT-VALUE}).")
+    int rounds = 5;
+
+    @Option(names = "--heap", description = "-Xms = -Xmx of each fork (default: ${DEFAULT-VALUE}; 1g with --quick).")
+    String heap = "3g";
+
+    @Option(names = "--only", split = ",", description = "Workloads to run (default: all). Known: ${COMPLETION-CANDIDATES}",
+            completionCandidates = WorkloadNames.class)
+    List<String> only;
+
+    @Option(names = "--systems", split = ",",
+            description = "Systems, Troupe first (default: troupe,pekko,pekko-default).")
+    List<String> systems = List.of("troupe", "pekko", "pekko-default");
+
+    @Option(names = "--size-scale", description = "Multiplies the full sizes, e.g. 0.2 for a shorter full run (default: ${DEFAULT-VALUE}).")
+    double sizeScale = 1.0;
+
+    @Option(names = "--timeout", description = "Seconds one run may take before the fork fails (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds = 120;
+
+    @Option(names = "--jvm-arg", description = "Extra JVM option for the forks (repeatable), e.g. --jvm-arg=-XX:+UseCompactObjectHeaders.")
+    List<String> jvmArgs = new ArrayList<>();
+
+    @Option(names = "--out", description = "Directory for the result files (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("bench-results");
+
+    @Option(names = "--list", description = "List the workloads and exit.")
+    boolean list;
+
+    static final class WorkloadNames extends ArrayList<String> {
+        WorkloadNames() {
+            super(Workloads.ALL.stream().map(Workload::name).toList());
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (list) {
+            for (Workload w : Workloads.ALL) {
+                System.out.printf(Locale.ROOT, "%-14s full %,d  quick %,d  %s%n", w.name(), w.fullSize(), w.quickSize(),
+                        w.description());
+            }
+            return 0;
+        }
+        if (quick) {
+            forks = 1;
+            warmups = 1;
+            rounds = 1;
+            heap = "1g";
+        }
+        if (!systems.getFirst().equals("troupe")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--systems must start with troupe");
+        }
+        systems.forEach(SystemKind::byId);
+        List<Workload> workloads = only == null ? Workloads.ALL : only.stream().map(Workloads::byName).toList();
+        Workload.SizeClass sizes = quick ? Workload.SizeClass.QUICK : Workload.SizeClass.FULL;
+
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
+                "-XX:+UseParallelGC"));
+        if (Runtime.version().feature() >= 24) {
+            jvm.add("--sun-misc-unsafe-memory-access=allow"); // Pekko uses sun.misc.Unsafe; silences the warning
+        }
+        if (sizeScale != 1.0) {
+            jvm.add("-Dtroupe.bench.sizeScale=" + sizeScale);
+        }
+        jvm.addAll(jvmArgs);
+
+        int total = forks * workloads.size() * systems.size() * (warmups + rounds);
+        System.out.printf(Locale.ROOT, "Troupe vs Pekko 1.7.0: %d workloads x %d systems, %d fork(s) x (%d warm-up + %d"
+                        + " measured rounds), %s sizes, %d runs%n", workloads.size(), systems.size(), forks, warmups,
+                rounds, quick ? "quick" : "full" + (sizeScale != 1.0 ? " x" + sizeScale : ""), total);
+        System.out.printf(Locale.ROOT, "JVM: %s %s, %d CPUs; fork options: %s%n", java, Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), String.join(" ", jvm));
+        System.out.printf(Locale.ROOT, "Threads: troupe parallelism %d; pekko fork-join parallelism-min = max = %d, internal"
+                + " dispatcher = default; pekko-default: Pekko's own defaults%n%n", SystemKind.THREADS, SystemKind.THREADS);
+
+        List<Report.Row> rows = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int fork = 1; fork <= forks; fork++) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(java);
+            cmd.addAll(jvm);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkMain.class.getName(),
+                    Integer.toString(fork), Integer.toString(warmups), Integer.toString(rounds), sizes.name(),
+                    Long.toString(timeoutSeconds), String.join(",", systems),
+                    String.join(",", workloads.stream().map(Workload::name).toList())));
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.startsWith(ForkMain.TAG + "\t")) {
+                        System.out.println("  [fork " + fork + "] " + line);
+                        continue;
+                    }
+                    Report.Row row = Report.Row.parse(line);
+                    rows.add(row);
+                    Workload w = Workloads.byName(row.workload());
+                    double ms = row.nanos() / 1e6;
+                    System.out.printf(Locale.ROOT, "[%4d/%d %5.0fs] fork %d/%d %-14s %-13s %-7s %d: %9.2f ms  %-18s threads %d (dispatcher %d)%n",
+                            rows.size(), total, (System.nanoTime() - started) / 1e9, fork, forks, row.workload(),
+                            row.system(), row.phase(), row.round(), ms, Report.rate(row.count() / (ms / 1e3), w.unit()) + "/s",
+                            row.threads(), row.workers());
+                }
+            }
+            int exit = p.waitFor();
+            if (exit != 0) {
+                System.err.printf(Locale.ROOT, "Fork %d failed (exit %d): a workload did not validate or did not finish;"
+                        + " no results are written.%n", fork, exit);
+                return 1;
+            }
+        }
+        if (rows.size() != total) {
+            System.err.printf(Locale.ROOT, "Expected %d runs but got %d; no results are written.%n", total, rows.size());
+            return 1;
+        }
+        System.out.println();
+        Report report = new Report(rows, systems);
+        report.printTable(System.out);
+        report.writeFiles(out);
+        System.out.printf(Locale.ROOT, "%nWrote %s/{runs.csv, results.csv, results.json, ratios.svg} in %.0f s%n",
+                out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+}
