@@ -61,6 +61,21 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--list", description = "List the workloads and exit.")
     boolean list;
 
+    @Option(names = "--skip-throughput", description = "Skip the Savina workloads.")
+    boolean skipThroughput;
+
+    @Option(names = "--skip-memory", description = "Skip memory per idle actor.")
+    boolean skipMemory;
+
+    @Option(names = "--skip-latency", description = "Skip request-reply latency.")
+    boolean skipLatency;
+
+    @Option(names = "--memory-actors", description = "Idle actors for memory per actor (default: 1,000,000; 100,000 with --quick).")
+    Integer memoryActors;
+
+    @Option(names = "--latency-requests", description = "Requests per latency round (default: 100,000; 10,000 with --quick).")
+    Integer latencyRequests;
+
     static final class WorkloadNames extends ArrayList<String> {
         WorkloadNames() {
             super(Workloads.ALL.stream().map(Workload::name).toList());
@@ -115,49 +130,114 @@ public final class BenchMain implements Callable<Integer> {
 
         List<Report.Row> rows = new ArrayList<>();
         long started = System.nanoTime();
-        for (int fork = 1; fork <= forks; fork++) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(java);
-            cmd.addAll(jvm);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkMain.class.getName(),
-                    Integer.toString(fork), Integer.toString(warmups), Integer.toString(rounds), sizes.name(),
-                    Long.toString(timeoutSeconds), String.join(",", systems),
-                    String.join(",", workloads.stream().map(Workload::name).toList())));
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (!line.startsWith(ForkMain.TAG + "\t")) {
-                        System.out.println("  [fork " + fork + "] " + line);
-                        continue;
-                    }
+        List<String> cp = List.of("-cp", System.getProperty("java.class.path"));
+        if (!skipThroughput) {
+            for (int fork = 1; fork <= forks; fork++) {
+                int f = fork;
+                List<String> cmd = new ArrayList<>(jvm);
+                cmd.addAll(cp);
+                cmd.addAll(List.of(ForkMain.class.getName(), Integer.toString(fork), Integer.toString(warmups),
+                        Integer.toString(rounds), sizes.name(), Long.toString(timeoutSeconds), String.join(",", systems),
+                        String.join(",", workloads.stream().map(Workload::name).toList())));
+                if (!runFork(java, cmd, "fork " + fork, ForkMain.TAG, line -> {
                     Report.Row row = Report.Row.parse(line);
                     rows.add(row);
                     Workload w = Workloads.byName(row.workload());
                     double ms = row.nanos() / 1e6;
                     System.out.printf(Locale.ROOT, "[%4d/%d %5.0fs] fork %d/%d %-14s %-13s %-7s %d: %9.2f ms  %-18s threads %d (dispatcher %d)%n",
-                            rows.size(), total, (System.nanoTime() - started) / 1e9, fork, forks, row.workload(),
+                            rows.size(), total, (System.nanoTime() - started) / 1e9, f, forks, row.workload(),
                             row.system(), row.phase(), row.round(), ms, Report.rate(row.count() / (ms / 1e3), w.unit()) + "/s",
                             row.threads(), row.workers());
+                })) {
+                    return 1;
                 }
             }
-            int exit = p.waitFor();
-            if (exit != 0) {
-                System.err.printf(Locale.ROOT, "Fork %d failed (exit %d): a workload did not validate or did not finish;"
-                        + " no results are written.%n", fork, exit);
+            if (rows.size() != total) {
+                System.err.printf(Locale.ROOT, "Expected %d runs but got %d; no results are written.%n", total, rows.size());
                 return 1;
             }
         }
-        if (rows.size() != total) {
-            System.err.printf(Locale.ROOT, "Expected %d runs but got %d; no results are written.%n", total, rows.size());
-            return 1;
+
+        List<Extras.Mem> mems = new ArrayList<>();
+        if (!skipMemory) {
+            int n = memoryActors != null ? memoryActors : quick ? 100_000 : 1_000_000;
+            for (String system : List.of("troupe", "pekko", "pekko-classic")) {
+                List<String> cmd = new ArrayList<>(jvm);
+                cmd.addAll(cp);
+                cmd.addAll(List.of(MemoryMain.class.getName(), system, Integer.toString(n)));
+                System.out.printf(Locale.ROOT, "[%5.0fs] memory: %,d idle %s actors in a fresh JVM%n",
+                        (System.nanoTime() - started) / 1e9, n, system);
+                if (!runFork(java, cmd, "memory " + system, MemoryMain.TAG, line -> mems.add(Extras.Mem.parse(line)))) {
+                    return 1;
+                }
+            }
         }
+
+        List<Extras.Lat> lats = new ArrayList<>();
+        if (!skipLatency) {
+            int n = latencyRequests != null ? latencyRequests : quick ? 10_000 : 100_000;
+            List<String> latSystems = systems;
+            for (int fork = 1; fork <= forks; fork++) {
+                List<String> cmd = new ArrayList<>(jvm);
+                cmd.addAll(cp);
+                cmd.addAll(List.of(LatencyMain.class.getName(), Integer.toString(fork), Integer.toString(warmups),
+                        Integer.toString(rounds), Integer.toString(n), String.join(",", latSystems)));
+                if (!runFork(java, cmd, "latency fork " + fork, LatencyMain.TAG, line -> {
+                    Extras.Lat l = Extras.Lat.parse(line);
+                    lats.add(l);
+                    System.out.printf(Locale.ROOT, "[%5.0fs] latency fork %d/%d %-16s %-13s %-7s %d: P50 %.2f µs  P99 %.2f µs  P99.9 %.2f µs%n",
+                            (System.nanoTime() - started) / 1e9, l.fork(), forks, l.variant(), l.system(), l.phase(),
+                            l.round(), l.p50() / 1e3, l.p99() / 1e3, l.p999() / 1e3);
+                })) {
+                    return 1;
+                }
+            }
+        }
+
         System.out.println();
-        Report report = new Report(rows, systems);
-        report.printTable(System.out);
-        report.writeFiles(out);
-        System.out.printf(Locale.ROOT, "%nWrote %s/{runs.csv, results.csv, results.json, ratios.svg} in %.0f s%n",
-                out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
+        if (!skipThroughput) {
+            Report report = new Report(rows, systems);
+            report.printTable(System.out);
+            report.writeFiles(out);
+            System.out.println();
+        }
+        if (!mems.isEmpty()) {
+            Extras.printMemory(mems, System.out);
+            System.out.println();
+        }
+        if (!lats.isEmpty()) {
+            Extras.printLatency(lats, systems, System.out);
+            System.out.println();
+        }
+        Extras.write(out, mems, lats);
+        System.out.printf(Locale.ROOT, "Wrote the results to %s in %.0f s%n", out.toAbsolutePath(),
+                (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** Runs one fresh JVM; hands lines starting with {@code tag} to {@code onResult}, echoes the others. */
+    private static boolean runFork(String java, List<String> args, String label, String tag,
+                                   java.util.function.Consumer<String> onResult) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith(tag + "\t")) {
+                    onResult.accept(line);
+                } else {
+                    System.out.println("  [" + label + "] " + line);
+                }
+            }
+        }
+        int exit = p.waitFor();
+        if (exit != 0) {
+            System.err.printf(Locale.ROOT, "%s failed (exit %d): a benchmark did not validate or did not finish;"
+                    + " no results are written.%n", label, exit);
+            return false;
+        }
+        return true;
     }
 }
