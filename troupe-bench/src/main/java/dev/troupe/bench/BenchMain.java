@@ -3,6 +3,7 @@ package dev.troupe.bench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--out", description = "Directory for the result files (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("bench-results");
 
+    @Option(names = "--report-from", description = "Only aggregate an earlier run's runs.csv (prints the table, rewrites the files in --out).")
+    Path reportFrom;
+
     @Option(names = "--list", description = "List the workloads and exit.")
     boolean list;
 
@@ -69,6 +73,15 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--skip-latency", description = "Skip request-reply latency.")
     boolean skipLatency;
+
+    @Option(names = "--skip-max-actors", description = "Skip max actors in a 4g heap.")
+    boolean skipMaxActors;
+
+    @Option(names = "--max-actors-target", description = "Stop max actors at this many (default: 10,000,000; 200,000 with --quick).")
+    Long maxActorsTarget;
+
+    @Option(names = "--max-actors-heap", description = "Heap of the max-actors JVMs (default: 4g; 512m with --quick).")
+    String maxActorsHeap;
 
     @Option(names = "--memory-actors", description = "Idle actors for memory per actor (default: 1,000,000; 100,000 with --quick).")
     Integer memoryActors;
@@ -93,6 +106,15 @@ public final class BenchMain implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "%-14s full %,d  quick %,d  %s%n", w.name(), w.fullSize(), w.quickSize(),
                         w.description());
             }
+            return 0;
+        }
+        if (reportFrom != null) {
+            List<Report.Row> rows = Files.readAllLines(reportFrom).stream().skip(1)
+                    .filter(l -> !l.isBlank()).map(Report.Row::fromCsv).toList();
+            List<String> seen = rows.stream().map(Report.Row::system).distinct().toList();
+            Report report = new Report(rows, systems.stream().filter(seen::contains).toList());
+            report.printTable(System.out);
+            report.writeFiles(out);
             return 0;
         }
         if (quick) {
@@ -173,6 +195,29 @@ public final class BenchMain implements Callable<Integer> {
             }
         }
 
+        List<String> maxLines = new ArrayList<>();
+        if (!skipMaxActors) {
+            long target = maxActorsTarget != null ? maxActorsTarget : quick ? 200_000 : 10_000_000;
+            String maxHeap = maxActorsHeap != null ? maxActorsHeap : quick ? "512m" : "4g";
+            List<String> maxJvm = new ArrayList<>(jvm);
+            maxJvm.replaceAll(o -> o.startsWith("-Xms") ? "-Xms" + maxHeap : o.startsWith("-Xmx") ? "-Xmx" + maxHeap : o);
+            for (String system : List.of("troupe", "pekko")) {
+                List<String> cmd = new ArrayList<>(maxJvm);
+                cmd.addAll(cp);
+                cmd.addAll(List.of(MaxActorsMain.class.getName(), system, Long.toString(target), "100000"));
+                System.out.printf(Locale.ROOT, "[%5.0fs] max actors: %s in -Xmx%s, up to %,d%n",
+                        (System.nanoTime() - started) / 1e9, system, maxHeap, target);
+                if (!runFork(java, cmd, "max actors " + system, MaxActorsMain.TAG, line -> {
+                    String[] f = line.split("\t");
+                    maxLines.add(String.format(Locale.ROOT, "  %-8s %s%,d idle actors in -Xmx%s (%s B/actor after GC)%s",
+                            f[1], Boolean.parseBoolean(f[5]) ? ">= " : "", Long.parseLong(f[2]), maxHeap, f[4],
+                            Boolean.parseBoolean(f[5]) ? ", target reached" : ", heap " + (int) (MaxActorsMain.FULL_FRACTION * 100) + "% full"));
+                })) {
+                    return 1;
+                }
+            }
+        }
+
         List<Extras.Lat> lats = new ArrayList<>();
         if (!skipLatency) {
             int n = latencyRequests != null ? latencyRequests : quick ? 10_000 : 100_000;
@@ -204,6 +249,13 @@ public final class BenchMain implements Callable<Integer> {
         if (!mems.isEmpty()) {
             Extras.printMemory(mems, System.out);
             System.out.println();
+        }
+        if (!maxLines.isEmpty()) {
+            System.out.println("Max actors (fresh JVM each; stops before the heap is full, so a lower bound):");
+            maxLines.forEach(System.out::println);
+            System.out.println();
+            Files.createDirectories(out);
+            Files.write(out.resolve("max-actors.txt"), maxLines);
         }
         if (!lats.isEmpty()) {
             Extras.printLatency(lats, systems, System.out);
