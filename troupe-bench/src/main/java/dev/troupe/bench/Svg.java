@@ -26,20 +26,28 @@ final class Svg {
                 }
             }
         }
-        max = Math.ceil(max * 1.1 * 2) / 2;
-        double scale = width / max;
+        double lo = 0.5;
+        double hi = Math.pow(2, Math.ceil(Math.log(max * 1.05) / Math.log(2)));
+        java.util.function.DoubleToIntFunction px = v -> left + (int) Math.round(
+                (Math.log(Math.max(lo, Math.min(hi, v)) / lo) / Math.log(hi / lo)) * width);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">%n",
                 left + width + 40, height));
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">Time ratio vs Troupe (&gt;1: Troupe faster); whiskers: range over forks</text>%n", left));
-        for (double x = 0; x <= max + 1e-9; x += 0.5) {
-            int px = left + (int) Math.round(x * scale);
-            boolean major = Math.abs(x - 1.0) < 1e-9;
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"%s\"/>%n",
-                    px, top - 5, px, height - 50, major ? "#000" : "#ddd", major ? "1.5" : "1"));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%.1f</text>%n", px, height - 36, x));
+        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">Time ratio vs Troupe, log scale (&gt;1: Troupe faster); whiskers: range over forks</text>%n", 10));
+        List<Double> ticks = new java.util.ArrayList<>(List.of(0.5, 1.0, 1.5));
+        for (double t = 2; t <= hi; t *= 2) {
+            ticks.add(t);
+        }
+        for (double x : ticks) {
+            int p = px.applyAsInt(x);
+            boolean major = x == 1.0;
+            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"%s\"%s/>%n",
+                    p, top - 5, p, height - 50, major ? "#000" : "#ccc", major ? "1.5" : "1",
+                    x == 1.5 ? " stroke-dasharray=\"4 3\"" : ""));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", p, height - 36,
+                    x == Math.rint(x) ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.1f", x)));
         }
         int y = top;
         for (Report.Summary s : rows) {
@@ -51,14 +59,16 @@ final class Svg {
                 if (r == null) {
                     continue;
                 }
+                int one = px.applyAsInt(1.0);
+                int v = px.applyAsInt(r.overall());
                 b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
-                        left, by, (int) Math.round(r.overall() * scale), barH - 2, COLOURS[i % COLOURS.length]));
-                int x1 = left + (int) Math.round(r.min() * scale);
-                int x2 = left + (int) Math.round(r.max() * scale);
+                        Math.min(one, v), by, Math.max(1, Math.abs(v - one)), barH - 2, COLOURS[i % COLOURS.length]));
+                int x1 = px.applyAsInt(r.min());
+                int x2 = px.applyAsInt(r.max());
                 int cy = by + (barH - 2) / 2;
                 b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#222\"/>%n", x1, cy, x2, cy));
                 b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"9\">%.2f</text>%n",
-                        Math.max(x2, left + (int) Math.round(r.overall() * scale)) + 4, by + barH - 3, r.overall()));
+                        Math.max(x2, v) + 4, by + barH - 3, r.overall()));
             }
             y += groupH;
         }
