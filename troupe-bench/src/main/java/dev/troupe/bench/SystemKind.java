@@ -1,0 +1,75 @@
+package dev.troupe.bench;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+
+/** The systems compared. */
+public enum SystemKind {
+    /** Troupe, default dispatcher with {@link #THREADS} threads. */
+    TROUPE("troupe"),
+    /** Pekko typed, configured like Troupe: default dispatcher parallelism-min = max = {@link #THREADS}, the
+     *  internal dispatcher pointed at the default one. The main comparison. */
+    PEKKO("pekko"),
+    /** Pekko typed with its own defaults (parallelism-min 8, a separate internal dispatcher): one extra column. */
+    PEKKO_DEFAULT("pekko-default");
+
+    /** Worker threads of both systems in the main comparison. */
+    public static final int THREADS = 2;
+
+    /** Throughput (messages per actor turn) of both systems: Troupe's default and Pekko's default are both 5. */
+    public static final int THROUGHPUT = 5;
+
+    private final String id;
+
+    SystemKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static SystemKind byId(String id) {
+        for (SystemKind k : values()) {
+            if (k.id.equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no system " + id + "; known: troupe, pekko, pekko-default");
+    }
+
+    /** Settings common to both Pekko variants: quiet logs, no JVM shutdown hooks, no dead-letter logging. */
+    static final String PEKKO_COMMON = """
+            pekko {
+              loglevel = WARNING
+              stdout-loglevel = WARNING
+              log-dead-letters = off
+              log-dead-letters-during-shutdown = off
+              jvm-shutdown-hooks = off
+              coordinated-shutdown.run-by-jvm-shutdown-hook = off
+              coordinated-shutdown.terminate-actor-system = on
+            }
+            """;
+
+    /** The fair configuration: the same threads and throughput as Troupe. */
+    static final String PEKKO_FAIR = """
+            pekko.actor {
+              default-dispatcher {
+                executor = "fork-join-executor"
+                fork-join-executor {
+                  parallelism-min = %d
+                  parallelism-factor = 1.0
+                  parallelism-max = %d
+                }
+                throughput = %d
+              }
+              internal-dispatcher = "pekko.actor.default-dispatcher"
+            }
+            """.formatted(THREADS, THREADS, THROUGHPUT);
+
+    /** Pekko's configuration for this kind (only meaningful for the Pekko kinds). */
+    public Config pekkoConfig() {
+        String text = this == PEKKO ? PEKKO_FAIR + PEKKO_COMMON : PEKKO_COMMON;
+        return ConfigFactory.parseString(text).withFallback(ConfigFactory.load());
+    }
+}
