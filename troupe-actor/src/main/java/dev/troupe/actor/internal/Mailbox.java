@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * CAS (a volatile read) give a happens-before edge from one turn to the next, so an actor's state needs no
  * synchronization even when consecutive messages run on different threads.
  *
- * Why closing loses nothing. The cell closes the mailbox while it holds SCHEDULED: it sets CLOSED, swaps the
- * system stack for a sentinel (later system enqueues see it and are handled as dead), and drains the user
- * queue into dead letters. A producer that enqueued just before seeing CLOSED reaches scheduleIfNeeded, whose
+ * Why closing loses nothing. The cell closes the mailbox while it holds SCHEDULED: it sets CLOSED, drains the
+ * user queue into dead letters, and then swaps the system stack for a sentinel (later system enqueues see it
+ * and are handled as dead; a Watch among them is answered with a death notification, which is why the drain
+ * comes first: nobody hears of the death before the messages left behind are dead letters). A producer that enqueued just before seeing CLOSED reaches scheduleIfNeeded, whose
  * CLOSED branch takes SCHEDULED and drains again, on the producer's thread; the ordering argument above makes
  * sure that one of the two drains sees every message.
  *
@@ -363,6 +364,9 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
      */
     final void close() {
         STATUS.getAndBitwiseOr(this, CLOSED);
+        // User messages first: a pending Watch is answered with a death notification, and no one may learn of
+        // the death before every message left behind has gone to dead letters.
+        drainClosedUserQueue();
         SystemMessage pending = reverse(takeSystemMessages(CLOSED_QUEUE));
         while (pending != null) {
             SystemMessage message = pending;
@@ -370,7 +374,6 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
             message.next = null;
             cell.deadSystemMessage(message);
         }
-        drainClosedUserQueue();
     }
 
     public final boolean isClosed() {
