@@ -822,7 +822,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     public void drainQueued(java.util.List<T> batch, int max) {
         checkThread();
         for (int i = 0; i < max; i++) {
-            Object next = mailbox.pollForBatch();
+            Object next = mailbox.pollPlainUser();
             if (next == null) {
                 return;
             }

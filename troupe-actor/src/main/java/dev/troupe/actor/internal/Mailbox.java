@@ -184,11 +184,6 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
         cell.dropped(message, reason);
     }
 
-    /** Removes the next plain user message for a batch; only during the actor's turn. */
-    final Object pollForBatch() {
-        return pollPlainUser();
-    }
-
     /** Adds a system message; a closed mailbox hands it to the cell's dead-system-message handling. */
     public final void enqueueSystem(SystemMessage message) {
         for (;;) {
@@ -296,10 +291,6 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
                 return;
             }
         }
-    }
-
-    final Dispatcher dispatcher() {
-        return dispatcher;
     }
 
     private void processSystemMessages() {
