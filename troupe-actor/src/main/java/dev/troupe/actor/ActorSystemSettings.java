@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  *       actor</td></tr>
  *   <tr><td>{@code throughputDeadline}</td><td>none (zero)</td>
  *       <td>the longest a turn on the default dispatcher goes on before the actor yields</td></tr>
+ *   <tr><td>{@code handOff}</td><td>on</td>
+ *       <td>an actor made runnable by a handler on the default dispatcher runs next on the same thread (see
+ *       {@link DispatcherConfig.ForkJoin})</td></tr>
  *   <tr><td>{@code dispatcher(name, config)}</td><td>{@value #BLOCKING_DISPATCHER}: a fixed pool of 16
  *       threads, throughput 1</td>
  *       <td>named dispatchers, selected per actor with {@link DispatcherSelector#fromSettings(String)}</td></tr>
@@ -66,6 +69,7 @@ public final class ActorSystemSettings {
     private final int parallelism;
     private final int throughput;
     private final Duration throughputDeadline;
+    private final boolean handOff;
     private final Map<String, DispatcherConfig> dispatchers;
     private final int deadLetterLogLimit;
     private final Duration deadLetterLogWindow;
@@ -79,6 +83,7 @@ public final class ActorSystemSettings {
         this.parallelism = b.parallelism;
         this.throughput = b.throughput;
         this.throughputDeadline = b.throughputDeadline;
+        this.handOff = b.handOff;
         this.dispatchers = Collections.unmodifiableMap(new LinkedHashMap<>(b.dispatchers));
         this.deadLetterLogLimit = b.deadLetterLogLimit;
         this.deadLetterLogWindow = b.deadLetterLogWindow;
@@ -105,6 +110,7 @@ public final class ActorSystemSettings {
         b.parallelism = parallelism;
         b.throughput = throughput;
         b.throughputDeadline = throughputDeadline;
+        b.handOff = handOff;
         b.dispatchers.putAll(dispatchers);
         b.deadLetterLogLimit = deadLetterLogLimit;
         b.deadLetterLogWindow = deadLetterLogWindow;
@@ -129,9 +135,14 @@ public final class ActorSystemSettings {
         return throughputDeadline;
     }
 
+    /** Whether the default dispatcher hands off actors made runnable by a handler (see {@link DispatcherConfig.ForkJoin}). */
+    public boolean handOff() {
+        return handOff;
+    }
+
     /** The default dispatcher's configuration. */
     public DispatcherConfig.ForkJoin defaultDispatcher() {
-        return new DispatcherConfig.ForkJoin(parallelism, throughput, throughputDeadline);
+        return new DispatcherConfig.ForkJoin(parallelism, throughput, throughputDeadline, handOff);
     }
 
     /**
@@ -193,7 +204,7 @@ public final class ActorSystemSettings {
     @Override
     public String toString() {
         return "ActorSystemSettings[parallelism=" + parallelism + ", throughput=" + throughput
-                + ", throughputDeadline=" + throughputDeadline + ", dispatchers=" + dispatchers
+                + ", throughputDeadline=" + throughputDeadline + ", handOff=" + handOff + ", dispatchers=" + dispatchers
                 + ", unhandledMessagePolicy=" + unhandledMessagePolicy
                 + ", defaultSupervisorStrategy=" + defaultSupervisorStrategy
                 + ", deadLetterLogLimit=" + deadLetterLogLimit + ", deadLetterLogWindow=" + deadLetterLogWindow
@@ -208,6 +219,7 @@ public final class ActorSystemSettings {
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private int throughput = 5;
         private Duration throughputDeadline = Duration.ZERO;
+        private boolean handOff = true;
         private final Map<String, DispatcherConfig> dispatchers = new LinkedHashMap<>();
         private int deadLetterLogLimit = 10;
         private Duration deadLetterLogWindow = Duration.ofSeconds(10);
@@ -245,7 +257,16 @@ public final class ActorSystemSettings {
          * duration {@link IllegalArgumentException}.
          */
         public Builder throughputDeadline(Duration deadline) {
-            this.throughputDeadline = new DispatcherConfig.ForkJoin(1, 1, deadline).throughputDeadline();
+            this.throughputDeadline = new DispatcherConfig.ForkJoin(1, 1, deadline, true).throughputDeadline();
+            return this;
+        }
+
+        /**
+         * Whether the default dispatcher runs an actor that a handler made runnable next on the same thread
+         * (on, the default) or queues it for any worker (off); see {@link DispatcherConfig.ForkJoin}.
+         */
+        public Builder handOff(boolean handOff) {
+            this.handOff = handOff;
             return this;
         }
 

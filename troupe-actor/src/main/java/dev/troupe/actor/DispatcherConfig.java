@@ -28,6 +28,8 @@ import java.util.Objects;
  * <p>Throughput trades fairness for batching: a turn processes up to {@code throughput} messages before the
  * thread serves another actor, so a high value amortizes scheduling over many messages (more messages per
  * second for busy actors) and a low value lets other actors in sooner (lower latency under load). The
+ * {@link ForkJoin} kind only ends a turn there if another actor may be waiting for the thread; when none is,
+ * the turn goes on, {@code throughput} messages at a time. The
  * deadline ends a turn early when it has lasted that long, checked after each message, so that an actor with
  * a high throughput but slow messages still yields; {@link Duration#ZERO} means no deadline.
  *
@@ -52,9 +54,9 @@ public sealed interface DispatcherConfig {
     /** A copy with another throughput deadline, zero (none) or positive. */
     DispatcherConfig withThroughputDeadline(Duration deadline);
 
-    /** A fork-join pool of {@code parallelism} threads, throughput 5, no deadline. */
+    /** A fork-join pool of {@code parallelism} threads, throughput 5, no deadline, with hand-off. */
     static ForkJoin forkJoin(int parallelism) {
-        return new ForkJoin(parallelism, DEFAULT_THROUGHPUT, Duration.ZERO);
+        return new ForkJoin(parallelism, DEFAULT_THROUGHPUT, Duration.ZERO, true);
     }
 
     /** A pool of {@code threads} platform threads, throughput 5, no deadline. */
@@ -81,25 +83,41 @@ public sealed interface DispatcherConfig {
      * A {@link java.util.concurrent.ForkJoinPool} in FIFO mode with {@code parallelism} (1 to 32,767)
      * non-daemon worker threads. Actors made runnable by an actor of the same pool are queued on that worker
      * first and stolen by idle workers. Do not block in its actors: a blocked worker is a lost worker.
+     *
+     * <p>With {@code handOff} (the default), an actor that a handler makes runnable on a worker is not queued:
+     * the worker keeps it and runs it as soon as the current actor's turn ends, on the same thread, with the
+     * message still in its cache and no other thread woken. Only the latest such actor is kept (an earlier one
+     * is queued, where idle workers can steal it), an actor that is sent several more messages while kept is queued
+     * (its sender is streaming to it, so another worker should take it), and after 32 hand-offs in a
+     * row the kept actor is queued behind the others, so that a chain of actors cannot starve the queue. The
+     * price: a kept actor waits for the rest of the current handler even if another worker is idle, so a
+     * handler that sends and then computes for long delays its receiver; turn hand-off off for such actors'
+     * dispatcher. Message order and the happens-before guarantees are the same either way.
      */
-    record ForkJoin(int parallelism, int throughput, Duration throughputDeadline) implements DispatcherConfig {
+    record ForkJoin(int parallelism, int throughput, Duration throughputDeadline, boolean handOff)
+            implements DispatcherConfig {
         public ForkJoin {
             checkThreads(parallelism, "parallelism");
             checkTurn(throughput, throughputDeadline);
         }
 
         public ForkJoin withParallelism(int parallelism) {
-            return new ForkJoin(parallelism, throughput, throughputDeadline);
+            return new ForkJoin(parallelism, throughput, throughputDeadline, handOff);
         }
 
         @Override
         public ForkJoin withThroughput(int throughput) {
-            return new ForkJoin(parallelism, throughput, throughputDeadline);
+            return new ForkJoin(parallelism, throughput, throughputDeadline, handOff);
         }
 
         @Override
         public ForkJoin withThroughputDeadline(Duration deadline) {
-            return new ForkJoin(parallelism, throughput, deadline);
+            return new ForkJoin(parallelism, throughput, deadline, handOff);
+        }
+
+        /** A copy with hand-off on or off. */
+        public ForkJoin withHandOff(boolean handOff) {
+            return new ForkJoin(parallelism, throughput, throughputDeadline, handOff);
         }
     }
 

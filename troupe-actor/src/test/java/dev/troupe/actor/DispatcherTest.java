@@ -286,7 +286,9 @@ class DispatcherTest {
         record Block(CountDownLatch blocked, CountDownLatch release) implements Work {}
         record Slow(AtomicInteger done) implements Work {}
         record Report(AtomicInteger slowDone, CountDownLatch reported, AtomicInteger seenAtReport) implements Work {}
-        record SendAll(ActorRef<Work> a, AtomicInteger slowDone, ActorRef<Work> b, Report report) implements Work {}
+        record SendAll(ActorRef<Work> a, AtomicInteger slowDone, ActorRef<Work> b, Report report,
+                       ActorRef<Work> last) implements Work {}
+        record Nothing() implements Work {}
     }
 
     static Behavior<Work> worker() {
@@ -304,12 +306,14 @@ class DispatcherTest {
                     seen.set(slowDone.get());
                     reported.countDown();
                 }
-                case Work.SendAll(var a, var slowDone, var b, var report) -> {
+                case Work.SendAll(var a, var slowDone, var b, var report, var last) -> {
                     for (int i = 0; i < 1_000; i++) {
                         a.tell(new Work.Slow(slowDone));
                     }
                     b.tell(report);
+                    last.tell(new Work.Nothing());
                 }
+                case Work.Nothing() -> { }
             }
             return Behaviors.same();
         });
@@ -358,19 +362,25 @@ class DispatcherTest {
      * The same on the default fork-join dispatcher with one thread, with all messages sent by an actor on that
      * thread. (Sent from the test thread, B's message would wait for A's whole backlog even with the deadline:
      * a fork-join worker runs the tasks of its own queue, where A is re-queued after each turn, before it looks
-     * at tasks submitted from other threads.)
+     * at tasks submitted from other threads.) The sender ends by telling a third actor, which takes the
+     * worker's hand-off slot, so that B is queued behind A instead of being run first.
      */
     static int slowMessagesBeforeBOnTheDefaultDispatcher(Duration deadline) throws Exception {
-        ActorSystemSettings settings = TestSystem.settings().parallelism(1).throughput(1_000)
+        return slowMessagesBeforeBOnTheDefaultDispatcher(1_000, deadline);
+    }
+
+    static int slowMessagesBeforeBOnTheDefaultDispatcher(int throughput, Duration deadline) throws Exception {
+        ActorSystemSettings settings = TestSystem.settings().parallelism(1).throughput(throughput)
                 .throughputDeadline(deadline).build();
         try (TestSystem sys = TestSystem.create("default-deadline", settings)) {
             ActorRef<Work> sender = sys.spawn(worker());
             ActorRef<Work> a = sys.spawn(worker());
             ActorRef<Work> b = sys.spawn(worker());
+            ActorRef<Work> last = sys.spawn(worker());
             AtomicInteger slowDone = new AtomicInteger();
             CountDownLatch reported = new CountDownLatch(1);
             AtomicInteger seen = new AtomicInteger();
-            sender.tell(new Work.SendAll(a, slowDone, b, new Work.Report(slowDone, reported, seen)));
+            sender.tell(new Work.SendAll(a, slowDone, b, new Work.Report(slowDone, reported, seen), last));
             assertThat(reported.await(20, TimeUnit.SECONDS)).isTrue();
             return seen.get();
         }
@@ -380,6 +390,12 @@ class DispatcherTest {
     void theDefaultDispatcherHonoursTheDeadlineOfTheSettings() throws Exception {
         assertThat(slowMessagesBeforeBOnTheDefaultDispatcher(Duration.ofMillis(5))).isLessThan(100);
         assertThat(slowMessagesBeforeBOnTheDefaultDispatcher(Duration.ZERO)).isEqualTo(1_000);
+    }
+
+    @Test
+    void onTheDefaultDispatcherAnActorYieldsAtItsThroughputWhenAnotherWaits() throws Exception {
+        // With nothing else queued a fork-join turn goes on past the throughput; with B queued it must not.
+        assertThat(slowMessagesBeforeBOnTheDefaultDispatcher(2, Duration.ZERO)).isLessThanOrEqualTo(2);
     }
 
     @Test

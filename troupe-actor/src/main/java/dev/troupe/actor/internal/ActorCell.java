@@ -156,22 +156,36 @@ public final class ActorCell<T> extends ContextBase<T> {
 
     // ---- turns ------------------------------------------------------------------------------------------
 
-    /** The actor whose turn the current thread is running, if any; lets blocking calls refuse to run there. */
+    /**
+     * The actor whose turn the current thread is running, if any, on threads other than fork-join workers (which
+     * know their current mailbox anyway, so the default dispatcher pays for no thread-local per turn); lets
+     * blocking calls refuse to run there.
+     */
     private static final ThreadLocal<ActorCell<?>> CURRENT_TURN = new ThreadLocal<>();
 
     void beginTurn() {
-        turnThread = Thread.currentThread();
-        CURRENT_TURN.set(this);
+        Thread thread = Thread.currentThread();
+        turnThread = thread;
+        if (!(thread instanceof ForkJoinDispatcher.Worker)) {
+            CURRENT_TURN.set(this);
+        }
     }
 
     void endTurn() {
+        Thread thread = turnThread;
         turnThread = null;
-        CURRENT_TURN.remove();
+        if (!(thread instanceof ForkJoinDispatcher.Worker)) {
+            CURRENT_TURN.remove();
+        }
     }
 
-    /** The path of the actor whose turn the current thread runs, or null outside any actor. */
+    /**
+     * The path of the actor whose turn the current thread runs, or null outside any actor. (For a turn nested
+     * in a fork-join worker's turn by the calling-thread dispatcher, the outer actor's.)
+     */
     static dev.troupe.actor.ActorPath currentTurn() {
-        ActorCell<?> cell = CURRENT_TURN.get();
+        ActorCell<?> cell = Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker
+                ? worker.cellInTurn() : CURRENT_TURN.get();
         return cell == null ? null : cell.self.path();
     }
 

@@ -32,6 +32,15 @@ public interface Dispatcher {
         return 0;
     }
 
+    /**
+     * Called on a dispatcher thread when a turn has processed {@link #throughput()} messages and the actor has
+     * more: true if another actor may be waiting for this thread, so the turn ends; false if the dispatcher
+     * knows that none is, so the turn goes on for another {@code throughput} messages. The default is true.
+     */
+    default boolean othersMayWait() {
+        return true;
+    }
+
     /** Told once, on the actor's thread, when the actor of {@code mailbox} has terminated for good. */
     default void actorTerminated(Mailbox mailbox) {
         // most dispatchers keep nothing per actor

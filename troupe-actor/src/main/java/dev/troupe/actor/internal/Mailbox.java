@@ -98,6 +98,11 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
         this.dispatcher = dispatcher;
     }
 
+    /** The actor of this mailbox; any thread, once attached. */
+    final ActorCell<?> cell() {
+        return cell;
+    }
+
     // ---- the user queue, supplied by subclasses --------------------------------------------------------
 
     /**
@@ -209,6 +214,7 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
         for (;;) {
             int s = status;
             if ((s & SCHEDULED) != 0) {
+                ForkJoinDispatcher.scheduledAgain(this);
                 return;
             }
             if ((s & CLOSED) != 0) {
@@ -232,7 +238,7 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
             }
             if (STATUS.compareAndSet(this, s, s | SCHEDULED)) {
                 if (!dispatcher.execute(this)) {
-                    rejected();
+                    refused();
                 }
                 return;
             }
@@ -243,7 +249,7 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
      * The dispatcher refused to run this mailbox (it is shut down or overloaded): the user messages cannot be
      * processed, so they go to dead letters rather than waiting forever behind a SCHEDULED flag nobody clears.
      */
-    private void rejected() {
+    final void refused() {
         try {
             drainClosedUserQueue();
         } finally {
@@ -259,7 +265,9 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
             if ((status & CLOSED) == 0) {
                 cell.beginTurn();
                 try {
-                    processSystemMessages();
+                    if (systemHead != null) {
+                        processSystemMessages();
+                    }
                     processUserMessages(dispatcher.throughput());
                 } finally {
                     cell.endTurn();
@@ -278,7 +286,7 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
     private void processUserMessages(int throughput) {
         long deadlineNanos = dispatcher.throughputDeadlineNanos();
         long turnEnds = deadlineNanos > 0 ? System.nanoTime() + deadlineNanos : 0;
-        for (int left = throughput; left > 0 && (status & (SUSPENDED | CLOSED)) == 0; left--) {
+        for (int left = throughput; (status & (SUSPENDED | CLOSED)) == 0; ) {
             Object message = pollUser();
             if (message == null) {
                 return;
@@ -289,6 +297,13 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
             }
             if (turnEnds != 0 && System.nanoTime() - turnEnds >= 0) {
                 return;
+            }
+            if (--left == 0) {
+                // The throughput is a fairness bound: yield only if another actor waits for this thread.
+                if (dispatcher.othersMayWait()) {
+                    return;
+                }
+                left = throughput;
             }
         }
     }
@@ -379,13 +394,22 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
      */
     @Override
     protected final boolean exec() {
+        if (Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker) {
+            worker.runTurns(this);
+        } else {
+            runGuarded();
+        }
+        return false;
+    }
+
+    final void runGuarded() {
         try {
             run();
         } catch (Throwable t) {
             LOG.error("Unexpected error escaped the turn of {}", cell, t);
         }
-        return false;
     }
+
 
     @Override
     public final Void getRawResult() {

@@ -1,0 +1,119 @@
+package dev.troupe.actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default dispatcher's hand-off (see {@link DispatcherConfig.ForkJoin}): an actor that a handler makes
+ * runnable runs next on the same thread, unless its sender streams to it, and a chain of hand-offs cannot
+ * keep a queued actor from running.
+ */
+class HandOffTest {
+
+    sealed interface Msg {}
+    record Go(CompletableFuture<Thread> senderThread, CompletableFuture<Thread> receiverThread) implements Msg {}
+    record Record(CompletableFuture<Thread> thread) implements Msg {}
+    record Stream(CountDownLatch received) implements Msg {}
+    record Count(CountDownLatch received) implements Msg {}
+    record Bounce(ActorRef<Msg> other, AtomicBoolean done) implements Msg {}
+    record Start(ActorRef<Msg> bystander, ActorRef<Msg> partner, CountDownLatch ran, AtomicBoolean done)
+            implements Msg {}
+    record Ran(CountDownLatch ran, AtomicBoolean done) implements Msg {}
+
+    static Behavior<Msg> actor() {
+        return Behaviors.receive((ctx, msg) -> {
+            switch (msg) {
+                case Go(var senderThread, var receiverThread) -> {
+                    ActorRef<Msg> child = ctx.spawnAnonymous(actor());
+                    child.tell(new Record(receiverThread));
+                    senderThread.complete(Thread.currentThread());
+                }
+                case Record(var thread) -> thread.complete(Thread.currentThread());
+                case Stream(var received) -> {
+                    ActorRef<Msg> to = ctx.spawnAnonymous(actor()); // idle until now: kept for a hand-off
+                    for (long i = received.getCount(); i > 0; i--) {
+                        to.tell(new Count(received));
+                    }
+                    // Blocks this thread: only another worker can process the receiver's messages now.
+                    if (!received.await(20, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the streamed-to actor was kept on the blocked thread");
+                    }
+                }
+                case Count(var received) -> received.countDown();
+                case Start(var bystander, var partner, var ran, var done) -> {
+                    bystander.tell(new Ran(ran, done));
+                    partner.tell(new Bounce(ctx.self(), done));
+                }
+                case Bounce(var other, var done) -> {
+                    if (!done.get()) {
+                        other.tell(new Bounce(ctx.self(), done));
+                    }
+                }
+                case Ran(var ran, var done) -> {
+                    done.set(true);
+                    ran.countDown();
+                }
+            }
+            return Behaviors.same();
+        });
+    }
+
+    @Test
+    void anActorToldByAHandlerRunsNextOnTheSendersThread() {
+        try (TestSystem sys = TestSystem.create("handoff-thread", TestSystem.settings().parallelism(2).build())) {
+            ActorRef<Msg> sender = sys.spawn(actor());
+            for (int i = 0; i < 100; i++) {
+                // The sender spawns a child and tells it a message: the child is idle until then, so only the
+                // hand-off decides where it runs.
+                CompletableFuture<Thread> senderThread = new CompletableFuture<>();
+                CompletableFuture<Thread> receiverThread = new CompletableFuture<>();
+                sender.tell(new Go(senderThread, receiverThread));
+                assertThat(TestSystem.await(receiverThread)).as("round %d", i)
+                        .isSameAs(TestSystem.await(senderThread));
+            }
+        }
+    }
+
+    @Test
+    void anActorStreamedToWhileKeptIsLeftToAnotherWorker() {
+        try (TestSystem sys = TestSystem.create("handoff-stream", TestSystem.settings().parallelism(2).build())) {
+            ActorRef<Msg> producer = sys.spawn(actor());
+            CountDownLatch received = new CountDownLatch(20);
+            producer.tell(new Stream(received));
+            org.awaitility.Awaitility.await().atMost(TestSystem.TIMEOUT).until(() -> received.getCount() == 0);
+        }
+    }
+
+    @Test
+    void aChainOfHandOffsDoesNotStarveAQueuedActor() throws Exception {
+        try (TestSystem sys = TestSystem.create("handoff-chain", TestSystem.settings().parallelism(1).build())) {
+            ActorRef<Msg> ping = sys.spawn(actor());
+            ActorRef<Msg> pong = sys.spawn(actor());
+            ActorRef<Msg> bystander = sys.spawn(actor());
+            CountDownLatch ran = new CountDownLatch(1);
+            AtomicBoolean done = new AtomicBoolean();
+            // The bystander is made runnable first, then displaced from the hand-off by the endless ping-pong,
+            // which only ends when the bystander has run.
+            ping.tell(new Start(bystander, pong, ran, done));
+            assertThat(ran.await(20, TimeUnit.SECONDS)).as("the queued bystander ran").isTrue();
+        }
+    }
+
+    @Test
+    void handOffCanBeTurnedOffInTheSettings() {
+        ActorSystemSettings settings = TestSystem.settings().parallelism(2).handOff(false).build();
+        assertThat(settings.handOff()).isFalse();
+        assertThat(settings.defaultDispatcher().handOff()).isFalse();
+        try (TestSystem sys = TestSystem.create("handoff-off", settings)) {
+            ActorRef<Msg> producer = sys.spawn(actor());
+            CountDownLatch received = new CountDownLatch(20);
+            producer.tell(new Stream(received));
+            org.awaitility.Awaitility.await().atMost(TestSystem.TIMEOUT).until(() -> received.getCount() == 0);
+        }
+    }
+}
