@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -104,6 +103,9 @@ public final class ActorCell<T> extends ContextBase<T> {
     private final LocalActorRef<T> self;
     final Mailbox mailbox;
     private final Dispatcher dispatcher;
+    /** Whether this is an anonymous child, then named after anonymousNumber: its key in the parent's ChildTable. */
+    final boolean anonymous;
+    final int anonymousNumber;
 
     private Behavior<T> behavior;
     private byte lifecycle = CREATED;
@@ -111,14 +113,17 @@ public final class ActorCell<T> extends ContextBase<T> {
     private boolean stopRequestedByParent;
     private Thread turnThread;
     private Object currentMessage;
-    private Map<String, ActorCell<?>> children;
+    private ChildTable children;
     /** Null until the actor first needs any of it: most actors never do (see CellExtras). */
     private CellExtras<T> extras;
 
-    ActorCell(ActorSystemImpl<?> system, InternalRef<?> parent, dev.troupe.actor.ActorPath path,
-              Behavior<T> initial, Mailbox mailbox, Dispatcher dispatcher) {
+    /** A cell for {@code path}; an anonymous child's path must come from ActorPath.anonymousChild(anonymousNumber). */
+    ActorCell(ActorSystemImpl<?> system, InternalRef<?> parent, dev.troupe.actor.ActorPath path, boolean anonymous,
+              int anonymousNumber, Behavior<T> initial, Mailbox mailbox, Dispatcher dispatcher) {
         this.system = system;
         this.parent = parent;
+        this.anonymous = anonymous;
+        this.anonymousNumber = anonymousNumber;
         this.behavior = initial;
         this.mailbox = mailbox;
         this.dispatcher = dispatcher;
@@ -441,7 +446,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         x.restart = inProgress;
         boolean waitForChildren = request.stopChildren() && children != null && !children.isEmpty();
         if (waitForChildren) {
-            for (ActorCell<?> child : children.values()) {
+            for (ActorCell<?> child : children) {
                 stopChild(child);
             }
         }
@@ -481,15 +486,20 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     private ActorCell<?> removeChild(InternalRef<?> actor) {
-        if (children == null || !actor.path().parent().equals(self.path())) {
+        ActorCell<?> child = liveChild(actor);
+        if (child != null) {
+            children.remove(child);
+        }
+        return child;
+    }
+
+    /** The cell of the live child that {@code ref} points to, or null if it is no live child of this actor. */
+    private ActorCell<?> liveChild(ActorRef<?> ref) {
+        if (children == null || !ref.path().parent().equals(self.path())) {
             return null;
         }
-        ActorCell<?> child = children.get(actor.path().name());
-        if (child != null && child.self.equals(actor)) {
-            children.remove(actor.path().name());
-            return child;
-        }
-        return null;
+        ActorCell<?> child = ref instanceof LocalActorRef<?> local ? local.cell() : children.get(ref.path().name());
+        return child != null && child.self.equals(ref) && children.contains(child) ? child : null;
     }
 
     private void stopChild(ActorCell<?> child) {
@@ -544,7 +554,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (children == null || children.isEmpty()) {
             finishTermination();
         } else {
-            for (ActorCell<?> child : children.values()) {
+            for (ActorCell<?> child : children) {
                 stopChild(child);
             }
         }
@@ -639,30 +649,48 @@ public final class ActorCell<T> extends ContextBase<T> {
     @Override
     public <U> ActorRef<U> spawn(Behavior<U> behavior, String name, Props props) {
         checkThread();
-        return spawnChild(behavior, requireSpawnName(name), props);
+        requireSpawnName(name);
+        checkSpawn(behavior, props, name);
+        if (children != null && children.get(name) != null) {
+            throw notUnique(name);
+        }
+        return spawnChild(behavior, props, self.path().child(name, ActorSystemImpl.newUid()), false, 0);
     }
 
     @Override
     public <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior, Props props) {
         checkThread();
-        return spawnChild(behavior, "$" + Integer.toString(extras().anonymousNames++, 36), props);
+        checkSpawn(behavior, props, null);
+        int number = extras().anonymousNames++;
+        if (children != null && children.getAnonymous(number) != null) { // only after 2^32 anonymous names
+            throw notUnique("$" + Integer.toString(number, 36));
+        }
+        return spawnChild(behavior, props, self.path().anonymousChild(number, ActorSystemImpl.newUid()), true,
+                number);
     }
 
-    private <U> ActorRef<U> spawnChild(Behavior<U> childBehavior, String name, Props props) {
+    /** Checks what both kinds of spawn need; {@code name} is null for an anonymous child. */
+    private void checkSpawn(Behavior<?> childBehavior, Props props, String name) {
         Objects.requireNonNull(childBehavior, "behavior");
         Objects.requireNonNull(props, "props");
         if (lifecycle >= TERMINATING) {
-            throw new IllegalStateException("Cannot spawn [" + name + "]: " + self.path() + " is stopping");
+            throw new IllegalStateException("Cannot spawn " + (name == null ? "an anonymous child" : "[" + name + "]")
+                    + ": " + self.path() + " is stopping");
         }
+    }
+
+    private InvalidActorNameException notUnique(String name) {
+        return new InvalidActorNameException("Actor name [" + name + "] is not unique among the children of "
+                + self.path() + ": a child of that name is alive or still stopping");
+    }
+
+    private <U> ActorRef<U> spawnChild(Behavior<U> childBehavior, Props props, dev.troupe.actor.ActorPath path,
+                                       boolean anonymous, int number) {
+        ActorCell<U> child = system.newCell(self, path, anonymous, number, childBehavior, props, dispatcher);
         if (children == null) {
-            children = new HashMap<>();
-        } else if (children.containsKey(name)) {
-            throw new InvalidActorNameException("Actor name [" + name + "] is not unique among the children of "
-                    + self.path() + ": a child of that name is alive or still stopping");
+            children = new ChildTable();
         }
-        ActorCell<U> child = system.newCell(self, self.path().child(name, system.newUid()), childBehavior, props,
-                dispatcher);
-        children.put(name, child);
+        children.add(child); // the caller made sure the name is free
         child.start();
         return child.self;
     }
@@ -676,8 +704,8 @@ public final class ActorCell<T> extends ContextBase<T> {
                     + "ActorContext.stop; " + child.path() + " is not one. To stop this actor itself, return "
                     + "Behaviors.stopped().");
         }
-        ActorCell<?> cell = children == null ? null : children.get(child.path().name());
-        if (cell != null && cell.self.equals(child)) {
+        ActorCell<?> cell = liveChild(child);
+        if (cell != null) {
             stopChild(cell);
         }
     }
@@ -744,7 +772,7 @@ public final class ActorCell<T> extends ContextBase<T> {
             return List.of();
         }
         List<ActorRef<Void>> refs = new ArrayList<>(children.size());
-        for (ActorCell<?> child : children.values()) {
+        for (ActorCell<?> child : children) {
             refs.add(child.self.unsafeUpcast());
         }
         return refs;
