@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * Size: a system may hold millions of idle actors, so the cell keeps only what every actor uses. Failure,
  * restart, death watch, timer, receive-timeout, naming and logger state live in a CellExtras allocated on first
- * use; processing a message costs one null check of it.
+ * use; processing a message costs one null check of it. Children sit in a ChildTable (one array slot each), and
+ * an anonymous child is known by its number (in its path and in its cell) rather than by a name string.
  *
  * Lifecycle:  CREATED --Create--> RUNNING --stop--> TERMINATING --children gone--> TERMINATED
  *   - Create is the first system message; it runs the setup of the initial behavior.
