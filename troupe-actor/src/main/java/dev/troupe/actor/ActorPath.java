@@ -12,19 +12,26 @@ import java.util.Objects;
  * <p>A path names the actor's system and the chain of parent names from the root. Its {@link #uid()} tells
  * apart successive actors that had the same name: {@link #equals(Object)} and {@link #hashCode()} include it,
  * while {@link #toString()} leaves it out (use {@link #toStringWithUid()} to see it).
+ *
+ * <p>An anonymous actor's name is {@code $} and a number in base 36. Its path keeps the number and spells the
+ * name out only when asked for, so that a million anonymous actors do not hold a million name strings; such a
+ * path is equal to, hashes like and prints like the one made from the spelled-out name.
  */
 public final class ActorPath {
     /** The scheme every Troupe address starts with. */
     public static final String SCHEME = "troupe";
 
     private final ActorPath parent;
+    /** The name, or null for an anonymous actor: then `anonymous` is its number. */
     private final String name;
     private final long uid;
+    private final int anonymous;
 
-    private ActorPath(ActorPath parent, String name, long uid) {
+    private ActorPath(ActorPath parent, String name, long uid, int anonymous) {
         this.parent = parent;
         this.name = name;
         this.uid = uid;
+        this.anonymous = anonymous;
     }
 
     /**
@@ -34,7 +41,7 @@ public final class ActorPath {
      */
     public static ActorPath root(String systemName) {
         ActorNames.validateSystemName(systemName);
-        return new ActorPath(null, systemName, 0);
+        return new ActorPath(null, systemName, 0, 0);
     }
 
     /**
@@ -45,12 +52,25 @@ public final class ActorPath {
      */
     public ActorPath child(String name, long uid) {
         ActorNames.validateElement(name);
-        return new ActorPath(this, name, uid);
+        return new ActorPath(this, name, uid, 0);
     }
 
-    /** The name of the actor (the last path element), or the system name for a root path. */
+    /**
+     * The path of an anonymous child of this path, named {@code "$" + Integer.toString(number, 36)}: the same
+     * path as {@code child} with that name, without making the name string until it is asked for.
+     *
+     * @param uid the unique id of the child actor, or 0 where no actor identity is meant
+     */
+    public ActorPath anonymousChild(int number, long uid) {
+        return new ActorPath(this, null, uid, number);
+    }
+
+    /**
+     * The name of the actor (the last path element), or the system name for a root path. For an anonymous
+     * actor, a new string each time.
+     */
     public String name() {
-        return name;
+        return name != null ? name : "$" + Integer.toString(anonymous, 36);
     }
 
     /** The parent path; the root path is its own parent. */
@@ -86,7 +106,7 @@ public final class ActorPath {
     public List<String> elements() {
         List<String> names = new ArrayList<>();
         for (ActorPath p = this; p.parent != null; p = p.parent) {
-            names.add(p.name);
+            names.add(p.name());
         }
         Collections.reverse(names);
         return List.copyOf(names);
@@ -114,7 +134,12 @@ public final class ActorPath {
             return;
         }
         parent.appendTo(sb);
-        sb.append('/').append(name);
+        sb.append('/');
+        if (name != null) {
+            sb.append(name);
+        } else {
+            sb.append('$').append(Integer.toString(anonymous, 36));
+        }
     }
 
     @Override
@@ -134,7 +159,7 @@ public final class ActorPath {
             if (a == b) {
                 return true;
             }
-            if (!a.name.equals(b.name)) {
+            if (!sameName(a, b)) {
                 return false;
             }
             a = a.parent;
@@ -143,13 +168,46 @@ public final class ActorPath {
         return a == null && b == null;
     }
 
+    private static boolean sameName(ActorPath a, ActorPath b) {
+        if (a.name != null && b.name != null) {
+            return a.name.equals(b.name);
+        }
+        if (a.name == null && b.name == null) {
+            return a.anonymous == b.anonymous;
+        }
+        return a.name().equals(b.name()); // an anonymous name spelled out by hand: rare
+    }
+
     @Override
     public int hashCode() {
         int h = Long.hashCode(uid);
         for (ActorPath p = this; p != null; p = p.parent) {
-            h = 31 * h + p.name.hashCode();
+            h = 31 * h + (p.name != null ? p.name.hashCode() : anonymousNameHash(p.anonymous));
         }
         return h;
+    }
+
+    /**
+     * {@code ("$" + Integer.toString(number, 36)).hashCode()} without making the string. The digits come least
+     * significant first, so each is weighted by the power of 31 of its distance from the end, and the prefix by
+     * 31 to the number of digits (int arithmetic wraps exactly as String.hashCode's does).
+     */
+    private static int anonymousNameHash(int number) {
+        int prefix = '$';
+        int q = number;
+        if (q < 0) {
+            prefix = 31 * prefix + '-';
+        } else {
+            q = -q; // count down from the negative side, as Integer.toString does, so that MIN_VALUE works too
+        }
+        int suffix = 0;
+        int weight = 1;
+        do {
+            suffix += Character.forDigit(-(q % 36), 36) * weight;
+            weight *= 31;
+            q /= 36;
+        } while (q != 0);
+        return prefix * weight + suffix;
     }
 
     /** Name rules shared by paths and spawning. */

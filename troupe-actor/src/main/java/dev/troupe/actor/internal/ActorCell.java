@@ -31,10 +31,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -48,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * of its fields are confined to the actor's turn (one thread at a time, with happens-before between turns,
  * see Mailbox), except `self`, `system`, `mailbox` and `parent`, which are final. Everything that other
  * threads want from the cell travels through the mailbox as a message or a system message.
+ *
+ * Size: a system may hold millions of idle actors, so the cell keeps only what every actor uses. Failure,
+ * restart, death watch, timer, receive-timeout, naming and logger state live in a CellExtras allocated on first
+ * use; processing a message costs one null check of it. Children sit in a ChildTable (one array slot each), and
+ * an anonymous child is known by its number (in its path and in its cell) rather than by a name string.
  *
  * Lifecycle:  CREATED --Create--> RUNNING --stop--> TERMINATING --children gone--> TERMINATED
  *   - Create is the first system message; it runs the setup of the initial behavior.
@@ -89,47 +92,39 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
     }
 
-    private record Watcher(InternalRef<?> watcher, InternalRef<?> watchedAs) {}
+    record Watcher(InternalRef<?> watcher, InternalRef<?> watchedAs) {}
 
-    private static final int CREATED = 0;
-    private static final int RUNNING = 1;
-    private static final int TERMINATING = 2;
-    private static final int TERMINATED = 3;
+    private static final byte CREATED = 0;
+    private static final byte RUNNING = 1;
+    private static final byte TERMINATING = 2;
+    private static final byte TERMINATED = 3;
 
     private final ActorSystemImpl<?> system;
     private final InternalRef<?> parent;
     private final LocalActorRef<T> self;
     final Mailbox mailbox;
     private final Dispatcher dispatcher;
+    /** Whether this is an anonymous child, then named after anonymousNumber: its key in the parent's ChildTable. */
+    final boolean anonymous;
+    final int anonymousNumber;
 
     private Behavior<T> behavior;
-    private int lifecycle = CREATED;
-    private Thread turnThread;
-    private Object currentMessage;
-    private Throwable failure;
-    private boolean escalateFailure;
+    private byte lifecycle = CREATED;
     /** Set and read only by the parent's turn: the parent asked this actor to stop. */
     private boolean stopRequestedByParent;
-    private Throwable currentEscalation;
-    private RestartInProgress<T> restart;
+    private Thread turnThread;
+    private Object currentMessage;
+    private ChildTable children;
+    /** Null until the actor first needs any of it: most actors never do (see CellExtras). */
+    private CellExtras<T> extras;
 
-    private Map<String, ActorCell<?>> children;
-    private Map<InternalRef<?>, Object> watching;
-    private Map<InternalRef<?>, Object> terminatedQueued;
-    /** Who watches this actor, and through which ref (itself or one of its message adapters). */
-    private Set<Watcher> watchedBy;
-    private TimerSchedulerImpl<T> timers;
-    private Object receiveTimeoutMessage;
-    private Duration receiveTimeout;
-    /** When the last message was processed, by the scheduler's clock; meaningful while receiveTimeout is set. */
-    private long lastMessageNanos;
-    private int anonymousNames;
-    private Logger logger;
-
-    ActorCell(ActorSystemImpl<?> system, InternalRef<?> parent, dev.troupe.actor.ActorPath path,
-              Behavior<T> initial, Mailbox mailbox, Dispatcher dispatcher) {
+    /** A cell for {@code path}; an anonymous child's path must come from ActorPath.anonymousChild(anonymousNumber). */
+    ActorCell(ActorSystemImpl<?> system, InternalRef<?> parent, dev.troupe.actor.ActorPath path, boolean anonymous,
+              int anonymousNumber, Behavior<T> initial, Mailbox mailbox, Dispatcher dispatcher) {
         this.system = system;
         this.parent = parent;
+        this.anonymous = anonymous;
+        this.anonymousNumber = anonymousNumber;
         this.behavior = initial;
         this.mailbox = mailbox;
         this.dispatcher = dispatcher;
@@ -209,8 +204,9 @@ public final class ActorCell<T> extends ContextBase<T> {
             deadLetter(envelope);
             return;
         }
-        if (restart != null && !(envelope instanceof RestartInProgress.DelayElapsed)) {
-            if (!restart.hold(envelope)) {
+        CellExtras<T> x = extras;
+        if (x != null && x.restart != null && !(envelope instanceof RestartInProgress.DelayElapsed)) {
+            if (!x.restart.hold(envelope)) {
                 deadLetter(envelope);
             }
             return;
@@ -232,8 +228,9 @@ public final class ActorCell<T> extends ContextBase<T> {
     /** Processes one message with the current behavior. */
     void receiveMessage(T message) throws Exception {
         currentMessage = message;
-        if (receiveTimeout != null) {
-            lastMessageNanos = system.scheduler().nanoTime(); // no timer work per message: see checkReceiveTimeout
+        CellExtras<T> x = extras;
+        if (x != null && x.receiveTimeout != null) {
+            x.lastMessageNanos = system.scheduler().nanoTime(); // no timer work per message: see checkReceiveTimeout
         }
         Behavior<T> next = BehaviorInterpreter.interpretMessage(behavior, this, message);
         if (BehaviorInterpreter.isUnhandled(next)) {
@@ -250,12 +247,16 @@ public final class ActorCell<T> extends ContextBase<T> {
     private void receiveSignal(Signal signal, InternalRef<?> deathPactWith, Throwable escalation)
             throws Exception {
         currentMessage = signal;
-        currentEscalation = escalation;
+        if (escalation != null) {
+            extras().currentEscalation = escalation;
+        }
         Behavior<T> next;
         try {
             next = BehaviorInterpreter.interpretSignal(behavior, this, signal);
         } finally {
-            currentEscalation = null;
+            if (escalation != null) {
+                extras.currentEscalation = null;
+            }
         }
         if (BehaviorInterpreter.isUnhandled(next)) {
             if (escalation != null) {
@@ -316,7 +317,8 @@ public final class ActorCell<T> extends ContextBase<T> {
             receiveSignal(new ChildFailed(dead, envelope.failure()), null, escalation);
             return;
         }
-        Object watchMessage = terminatedQueued == null ? null : terminatedQueued.remove(envelope.actor());
+        Object watchMessage = extras == null || extras.terminatedQueued == null ? null
+                : extras.terminatedQueued.remove(envelope.actor());
         if (watchMessage == null) {
             return; // unwatched after the notification arrived
         }
@@ -337,8 +339,9 @@ public final class ActorCell<T> extends ContextBase<T> {
     private void handleFailure(Throwable thrown) {
         Throwable t = thrown instanceof StashBufferImpl.UnstashException && thrown.getCause() != null
                 ? thrown.getCause() : thrown;
-        if (failure == null) {
-            failure = t;
+        CellExtras<T> x = extras();
+        if (x.failure == null) {
+            x.failure = t;
         }
         if (lifecycle == CREATED) {
             lifecycle = RUNNING;
@@ -373,8 +376,8 @@ public final class ActorCell<T> extends ContextBase<T> {
                 case Terminate terminate -> stop();
                 case Watch watch -> addWatcher(watch.watcher, watch.watchee);
                 case Unwatch unwatch -> {
-                    if (watchedBy != null) {
-                        watchedBy.remove(new Watcher(unwatch.watcher, unwatch.watchee));
+                    if (extras != null && extras.watchedBy != null) {
+                        extras.watchedBy.remove(new Watcher(unwatch.watcher, unwatch.watchee));
                     }
                 }
                 case DeathWatchNotification death ->
@@ -397,31 +400,33 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (watcher.equals(self)) {
             return;
         }
-        if (watchedBy == null) {
-            watchedBy = new HashSet<>();
+        CellExtras<T> x = extras();
+        if (x.watchedBy == null) {
+            x.watchedBy = new HashSet<>();
         }
-        watchedBy.add(new Watcher(watcher, watchedAs));
+        x.watchedBy.add(new Watcher(watcher, watchedAs));
     }
 
     private void watchedActorTerminated(InternalRef<?> actor, Throwable cause, boolean escalated) {
         ActorCell<?> child = removeChild(actor);
         boolean wasChild = child != null;
-        Object watchMessage = watching == null ? null : watching.remove(actor);
+        CellExtras<T> x = extras;
+        Object watchMessage = x == null || x.watching == null ? null : x.watching.remove(actor);
         // A child this actor was already stopping (e.g. for its own restart) escalates too late to matter.
         boolean escalation = escalated && wasChild && cause != null && !child.stopRequestedByParent;
         boolean noChildrenLeft = children == null || children.isEmpty();
         if (lifecycle == RUNNING) {
             if (watchMessage != null) {
-                if (terminatedQueued == null) {
-                    terminatedQueued = new HashMap<>();
+                if (x.terminatedQueued == null) {
+                    x.terminatedQueued = new HashMap<>();
                 }
-                terminatedQueued.put(actor, watchMessage);
+                x.terminatedQueued.put(actor, watchMessage);
                 mailbox.enqueue(new TerminatedEnvelope(actor, cause, wasChild, true, escalation));
             } else if (wasChild && cause != null) {
                 mailbox.enqueue(new TerminatedEnvelope(actor, cause, true, false, escalation));
             }
-            if (restart != null && !restart.childrenGone && noChildrenLeft) {
-                restart.childrenGone = true;
+            if (x != null && x.restart != null && !x.restart.childrenGone && noChildrenLeft) {
+                x.restart.childrenGone = true;
                 maybeCompleteRestart();
             }
         } else if (lifecycle == TERMINATING && noChildrenLeft) {
@@ -438,24 +443,25 @@ public final class ActorCell<T> extends ContextBase<T> {
      * the stash capacity (the rest are dead letters), and processes the held ones right after restarting.
      */
     private void beginRestart(BehaviorImpl.Restarting<T> request) {
-        receiveTimeout = null;
-        receiveTimeoutMessage = null;
-        if (timers != null) {
-            timers.cancelAll();
+        CellExtras<T> x = extras();
+        x.receiveTimeout = null;
+        x.receiveTimeoutMessage = null;
+        if (x.timers != null) {
+            x.timers.cancelAll();
         }
-        if (watching != null) {
-            for (InternalRef<?> watched : watching.keySet()) {
+        if (x.watching != null) {
+            for (InternalRef<?> watched : x.watching.keySet()) {
                 watched.sendSystem(new Unwatch(watched, self));
             }
-            watching = null;
+            x.watching = null;
         }
-        terminatedQueued = null;
+        x.terminatedQueued = null;
         behavior = request.fresh();
         RestartInProgress<T> inProgress = new RestartInProgress<>(request);
-        restart = inProgress;
+        x.restart = inProgress;
         boolean waitForChildren = request.stopChildren() && children != null && !children.isEmpty();
         if (waitForChildren) {
-            for (ActorCell<?> child : children.values()) {
+            for (ActorCell<?> child : children) {
                 stopChild(child);
             }
         }
@@ -473,18 +479,18 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     void restartDelayElapsed(RestartInProgress<?> which) {
-        if (restart == which) {
-            restart.delayElapsed = true;
+        if (extras != null && extras.restart == which) {
+            which.delayElapsed = true;
             maybeCompleteRestart();
         }
     }
 
     private void maybeCompleteRestart() {
-        RestartInProgress<T> done = restart;
+        RestartInProgress<T> done = extras == null ? null : extras.restart;
         if (done == null || !done.childrenGone || !done.delayElapsed) {
             return;
         }
-        restart = null;
+        extras.restart = null;
         mailbox.resume();
         try {
             adopt(BehaviorInterpreter.start(done.request.fresh(), this));
@@ -495,15 +501,20 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     private ActorCell<?> removeChild(InternalRef<?> actor) {
-        if (children == null || !actor.path().parent().equals(self.path())) {
+        ActorCell<?> child = liveChild(actor);
+        if (child != null) {
+            children.remove(child);
+        }
+        return child;
+    }
+
+    /** The cell of the live child that {@code ref} points to, or null if it is no live child of this actor. */
+    private ActorCell<?> liveChild(ActorRef<?> ref) {
+        if (children == null || !ref.path().parent().equals(self.path())) {
             return null;
         }
-        ActorCell<?> child = children.get(actor.path().name());
-        if (child != null && child.self.equals(actor)) {
-            children.remove(actor.path().name());
-            return child;
-        }
-        return null;
+        ActorCell<?> child = ref instanceof LocalActorRef<?> local ? local.cell() : children.get(ref.path().name());
+        return child != null && child.self.equals(ref) && children.contains(child) ? child : null;
     }
 
     private void stopChild(ActorCell<?> child) {
@@ -515,7 +526,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     void deadSystemMessage(SystemMessage message) {
         if (message instanceof Watch watch && !watch.watcher.equals(self)) {
             // `failure` was written before the mailbox closed, and the caller saw it closed: safe to read.
-            watch.watcher.sendSystem(new DeathWatchNotification(watch.watchee, failure));
+            watch.watcher.sendSystem(new DeathWatchNotification(watch.watchee, failure()));
         }
     }
 
@@ -542,20 +553,23 @@ public final class ActorCell<T> extends ContextBase<T> {
             return;
         }
         lifecycle = TERMINATING;
-        if (restart != null) {
-            restart.cancel();
-            restart.release(this::deadLetter);
-            restart = null;
-        }
-        receiveTimeout = null;
-        if (timers != null) {
-            timers.cancelAll();
+        CellExtras<T> x = extras;
+        if (x != null) {
+            if (x.restart != null) {
+                x.restart.cancel();
+                x.restart.release(this::deadLetter);
+                x.restart = null;
+            }
+            x.receiveTimeout = null;
+            if (x.timers != null) {
+                x.timers.cancelAll();
+            }
         }
         mailbox.suspend();
         if (children == null || children.isEmpty()) {
             finishTermination();
         } else {
-            for (ActorCell<?> child : children.values()) {
+            for (ActorCell<?> child : children) {
                 stopChild(child);
             }
         }
@@ -566,20 +580,37 @@ public final class ActorCell<T> extends ContextBase<T> {
         deliverPostStop();
         leaveMdc();
         mailbox.close();
-        if (watchedBy != null) {
-            for (Watcher watcher : watchedBy) {
+        CellExtras<T> x = extras;
+        Throwable failure = failure();
+        if (x != null && x.watchedBy != null) {
+            for (Watcher watcher : x.watchedBy) {
                 watcher.watcher().sendSystem(new DeathWatchNotification(watcher.watchedAs(), failure));
             }
         }
-        parent.sendSystem(new DeathWatchNotification(self, failure, escalateFailure));
+        parent.sendSystem(new DeathWatchNotification(self, failure, x != null && x.escalateFailure));
         system.actorTerminated();
         dispatcher.actorTerminated(mailbox);
         behavior = null;
         children = null;
-        watching = null;
-        terminatedQueued = null;
-        watchedBy = null;
-        timers = null;
+        if (x != null) {
+            x.watching = null;
+            x.terminatedQueued = null;
+            x.watchedBy = null;
+            x.timers = null;
+        }
+    }
+
+    /** Why this actor stopped, if it failed; see deadSystemMessage for reading it from other threads. */
+    private Throwable failure() {
+        CellExtras<T> x = extras;
+        return x == null ? null : x.failure;
+    }
+
+    private CellExtras<T> extras() {
+        if (extras == null) {
+            extras = new CellExtras<>();
+        }
+        return extras;
     }
 
     private void deliverPostStop() {
@@ -622,40 +653,59 @@ public final class ActorCell<T> extends ContextBase<T> {
     @Override
     public Logger log() {
         checkThread();
-        if (logger == null) {
-            logger = LoggerFactory.getLogger(ActorTypes.of(behavior));
+        CellExtras<T> x = extras();
+        if (x.logger == null) {
+            x.logger = LoggerFactory.getLogger(ActorTypes.of(behavior));
         }
         enterMdc(self.path(), currentMessage);
-        return logger;
+        return x.logger;
     }
 
     @Override
     public <U> ActorRef<U> spawn(Behavior<U> behavior, String name, Props props) {
         checkThread();
-        return spawnChild(behavior, requireSpawnName(name), props);
+        requireSpawnName(name);
+        checkSpawn(behavior, props, name);
+        if (children != null && children.get(name) != null) {
+            throw notUnique(name);
+        }
+        return spawnChild(behavior, props, self.path().child(name, ActorSystemImpl.newUid()), false, 0);
     }
 
     @Override
     public <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior, Props props) {
         checkThread();
-        return spawnChild(behavior, "$" + Integer.toString(anonymousNames++, 36), props);
+        checkSpawn(behavior, props, null);
+        int number = extras().anonymousNames++;
+        if (children != null && children.getAnonymous(number) != null) { // only after 2^32 anonymous names
+            throw notUnique("$" + Integer.toString(number, 36));
+        }
+        return spawnChild(behavior, props, self.path().anonymousChild(number, ActorSystemImpl.newUid()), true,
+                number);
     }
 
-    private <U> ActorRef<U> spawnChild(Behavior<U> childBehavior, String name, Props props) {
+    /** Checks what both kinds of spawn need; {@code name} is null for an anonymous child. */
+    private void checkSpawn(Behavior<?> childBehavior, Props props, String name) {
         Objects.requireNonNull(childBehavior, "behavior");
         Objects.requireNonNull(props, "props");
         if (lifecycle >= TERMINATING) {
-            throw new IllegalStateException("Cannot spawn [" + name + "]: " + self.path() + " is stopping");
+            throw new IllegalStateException("Cannot spawn " + (name == null ? "an anonymous child" : "[" + name + "]")
+                    + ": " + self.path() + " is stopping");
         }
+    }
+
+    private InvalidActorNameException notUnique(String name) {
+        return new InvalidActorNameException("Actor name [" + name + "] is not unique among the children of "
+                + self.path() + ": a child of that name is alive or still stopping");
+    }
+
+    private <U> ActorRef<U> spawnChild(Behavior<U> childBehavior, Props props, dev.troupe.actor.ActorPath path,
+                                       boolean anonymous, int number) {
+        ActorCell<U> child = system.newCell(self, path, anonymous, number, childBehavior, props, dispatcher);
         if (children == null) {
-            children = new HashMap<>();
-        } else if (children.containsKey(name)) {
-            throw new InvalidActorNameException("Actor name [" + name + "] is not unique among the children of "
-                    + self.path() + ": a child of that name is alive or still stopping");
+            children = new ChildTable();
         }
-        ActorCell<U> child = system.newCell(self, self.path().child(name, system.newUid()), childBehavior, props,
-                dispatcher);
-        children.put(name, child);
+        children.add(child); // the caller made sure the name is free
         child.start();
         return child.self;
     }
@@ -669,8 +719,8 @@ public final class ActorCell<T> extends ContextBase<T> {
                     + "ActorContext.stop; " + child.path() + " is not one. To stop this actor itself, return "
                     + "Behaviors.stopped().");
         }
-        ActorCell<?> cell = children == null ? null : children.get(child.path().name());
-        if (cell != null && cell.self.equals(child)) {
+        ActorCell<?> cell = liveChild(child);
+        if (cell != null) {
             stopChild(cell);
         }
     }
@@ -691,10 +741,11 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (ref.equals(self)) {
             return;
         }
-        if (watching == null) {
-            watching = new HashMap<>();
+        CellExtras<T> x = extras();
+        if (x.watching == null) {
+            x.watching = new HashMap<>();
         }
-        Object previous = watching.putIfAbsent(ref, watchMessage);
+        Object previous = x.watching.putIfAbsent(ref, watchMessage);
         if (previous == null) {
             ref.sendSystem(new Watch(ref, self));
         } else if (!previous.equals(watchMessage)) {
@@ -711,9 +762,10 @@ public final class ActorCell<T> extends ContextBase<T> {
     public void unwatch(ActorRef<?> other) {
         checkThread();
         InternalRef<?> ref = internal(other);
-        boolean wasWatched = watching != null && watching.remove(ref) != null;
-        if (terminatedQueued != null) {
-            terminatedQueued.remove(ref);
+        CellExtras<T> x = extras;
+        boolean wasWatched = x != null && x.watching != null && x.watching.remove(ref) != null;
+        if (x != null && x.terminatedQueued != null) {
+            x.terminatedQueued.remove(ref);
         }
         if (wasWatched) {
             ref.sendSystem(new Unwatch(ref, self));
@@ -735,7 +787,7 @@ public final class ActorCell<T> extends ContextBase<T> {
             return List.of();
         }
         List<ActorRef<Void>> refs = new ArrayList<>(children.size());
-        for (ActorCell<?> child : children.values()) {
+        for (ActorCell<?> child : children) {
             refs.add(child.self.unsafeUpcast());
         }
         return refs;
@@ -761,7 +813,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     public <U> ActorRef<U> messageAdapter(Function<U, T> adapter) {
         checkThread();
         Objects.requireNonNull(adapter, "adapter");
-        return new AdapterRef<>(self.path().child("$$" + Integer.toString(anonymousNames++, 36), self.path().uid()),
+        return new AdapterRef<>(self.path().child("$$" + Integer.toString(extras().anonymousNames++, 36), self.path().uid()),
                 this, adapter);
     }
 
@@ -789,9 +841,10 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("Receive timeout must be positive, was " + timeout);
         }
-        receiveTimeout = timeout;
-        receiveTimeoutMessage = message;
-        lastMessageNanos = system.scheduler().nanoTime();
+        CellExtras<T> x = extras();
+        x.receiveTimeout = timeout;
+        x.receiveTimeoutMessage = message;
+        x.lastMessageNanos = system.scheduler().nanoTime();
         armReceiveTimeout(timeout);
     }
 
@@ -808,26 +861,31 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     private void checkReceiveTimeout() throws Exception {
-        if (receiveTimeout == null) {
+        CellExtras<T> x = extras;
+        if (x == null || x.receiveTimeout == null) {
             return;
         }
-        long idle = system.scheduler().nanoTime() - lastMessageNanos;
-        long rest = receiveTimeout.toNanos() - idle;
+        long idle = system.scheduler().nanoTime() - x.lastMessageNanos;
+        long rest = x.receiveTimeout.toNanos() - idle;
         if (rest > 0) {
             armReceiveTimeout(Duration.ofNanos(rest));
         } else {
-            armReceiveTimeout(receiveTimeout);
-            receiveMessage(castMessage(receiveTimeoutMessage));
+            armReceiveTimeout(x.receiveTimeout);
+            receiveMessage(castMessage(x.receiveTimeoutMessage));
         }
     }
 
     @Override
     public void cancelReceiveTimeout() {
         checkThread();
-        receiveTimeout = null;
-        receiveTimeoutMessage = null;
-        if (timers != null) {
-            timers.cancel(RECEIVE_TIMEOUT_KEY);
+        CellExtras<T> x = extras;
+        if (x == null) {
+            return;
+        }
+        x.receiveTimeout = null;
+        x.receiveTimeoutMessage = null;
+        if (x.timers != null) {
+            x.timers.cancel(RECEIVE_TIMEOUT_KEY);
         }
     }
 
@@ -847,13 +905,14 @@ public final class ActorCell<T> extends ContextBase<T> {
     @Override
     public void recordFailure(Throwable cause, boolean escalate) {
         checkThread();
-        failure = Objects.requireNonNull(cause, "cause");
-        escalateFailure = escalate;
+        CellExtras<T> x = extras();
+        x.failure = Objects.requireNonNull(cause, "cause");
+        x.escalateFailure = escalate;
     }
 
     @Override
     public Throwable currentEscalation() {
-        return currentEscalation;
+        return extras == null ? null : extras.currentEscalation;
     }
 
     @Override
@@ -874,10 +933,11 @@ public final class ActorCell<T> extends ContextBase<T> {
     @Override
     public TimerScheduler<T> timerScheduler() {
         checkThread();
-        if (timers == null) {
-            timers = new TimerSchedulerImpl<>(this, system.scheduler(), mailbox::enqueue);
+        CellExtras<T> x = extras();
+        if (x.timers == null) {
+            x.timers = new TimerSchedulerImpl<>(this, system.scheduler(), mailbox::enqueue);
         }
-        return timers;
+        return x.timers;
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
                 settings.deadLetterLogLimit(), settings.deadLetterLogWindow());
         this.dropLog = new DeadLetterLog("dev.troupe.actor.Dropped", "Dropped by a full mailbox",
                 settings.deadLetterLogLimit(), settings.deadLetterLogWindow());
-        this.guardian = newCell(new RootRef(root, this), guardianPath, guardianBehavior, Props.empty(),
+        this.guardian = newCell(new RootRef(root, this), guardianPath, false, 0, guardianBehavior, Props.empty(),
                 dispatchers.defaultDispatcher());
     }
 
@@ -89,8 +89,8 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         return uid;
     }
 
-    <U> ActorCell<U> newCell(InternalRef<?> parent, ActorPath path, Behavior<U> behavior, Props props,
-                             Dispatcher parentDispatcher) {
+    <U> ActorCell<U> newCell(InternalRef<?> parent, ActorPath path, boolean anonymous, int anonymousNumber,
+                             Behavior<U> behavior, Props props, Dispatcher parentDispatcher) {
         Mailbox mailbox = switch (props.mailbox()) {
             case MailboxSelector.Unbounded unbounded -> new UnboundedMailbox();
             case MailboxSelector.Bounded(int capacity, var overflow) -> new BoundedMailbox(capacity, overflow);
@@ -102,8 +102,8 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
             case DispatcherSelector.SameAsParent d -> parentDispatcher;
             case DispatcherSelector.FromSettings(String dispatcherName) -> dispatchers.named(dispatcherName);
         };
-        ActorCell<U> cell = new ActorCell<>(this, parent, path, withDefaultSupervision(behavior), mailbox,
-                dispatcher);
+        ActorCell<U> cell = new ActorCell<>(this, parent, path, anonymous, anonymousNumber,
+                withDefaultSupervision(behavior), mailbox, dispatcher);
         liveActors.increment();
         return cell;
     }

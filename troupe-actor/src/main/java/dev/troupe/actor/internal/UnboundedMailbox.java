@@ -6,15 +6,34 @@ import java.lang.invoke.VarHandle;
 
 /*
  * The user queue is Dmitry Vyukov's intrusive-style MPSC linked queue, with the queue pointers kept as
- * fields of the mailbox so that an actor costs no separate queue object.
+ * fields of the mailbox, and the mailbox itself standing in as the stub node whenever the queue is empty, so
+ * that an idle actor costs no queue node at all.
  *
- *   producers:  node = new Node(m); prev = getAndSet(tail, node); prev.next = node (release)
- *   consumer:   next = head.next (acquire); if non-null: head = next, take next.message
+ *   producers:  node = new Node(m); prev = getAndSet(tail, node); prev's next = node (release)
+ *   consumer:   next = head's next (acquire); if non-null: head = next, take next.message
  *
- * `head` is a stub whose message was already taken. Producers never contend except on the one getAndSet;
- * no locks, one allocation (the node) per message. Between a producer's getAndSet and its link the queue
- * looks empty to the consumer while `tail != head`; hasUserMessages() reports that state as non-empty, which
- * is what the mailbox's scheduling argument relies on.
+ * "Next" of the mailbox is its field `stubNext`, of a node its field `next`. `head` is the stub: the mailbox,
+ * or the node whose message was taken last. Producers never contend except on the one getAndSet; no locks, one
+ * allocation (the node) per message. Between a producer's getAndSet and its link the queue looks empty to the
+ * consumer while `tail != head`; hasUserMessages() reports that state as non-empty, which is what the
+ * mailbox's scheduling argument relies on.
+ *
+ * Back to the mailbox as stub. When the consumer finds nothing after a node head, it CASes `tail` from that
+ * node to the mailbox and, if it wins, sets `head` to the mailbox; the node becomes garbage. Winning means no
+ * producer had taken the node as its predecessor, so none will link to it. Losing means a producer has and
+ * will link to it, and the queue carries on as usual. Nodes are never reused, so `tail` cannot come back to
+ * the node (no ABA). The reset costs one CAS each time the consumer drains the queue, that is, at most once per
+ * turn, on a cache line the consumer has just written (`head`).
+ *
+ * `stubNext` has one writer at a time. The mailbox becomes the tail by construction or by the consumer's CAS,
+ * and then exactly one producer's getAndSet returns it as predecessor; that producer writes `stubNext`. The
+ * consumer reads it, moves `head` on and clears it before any later CAS can make the mailbox the tail again,
+ * and the next producer to write it swaps `tail` after that CAS, so its write is ordered after the clearing.
+ *
+ * hasUserMessages() never reads empty while a message is queued: `tail == head` needs both to be the same
+ * object, which happens only when the last queued message was taken and no producer swapped `tail` since.
+ * During a reset `tail` is already the mailbox while `head` is still the node: that reads as non-empty for a
+ * moment, which costs at most one needless scheduling check.
  */
 
 /** The default mailbox: unbounded, FIFO, lock-free. */
@@ -31,35 +50,37 @@ final class UnboundedMailbox extends Mailbox {
 
     private static final VarHandle TAIL;
     private static final VarHandle HEAD;
+    private static final VarHandle STUB_NEXT;
     private static final VarHandle NEXT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            TAIL = lookup.findVarHandle(UnboundedMailbox.class, "tail", Node.class);
-            HEAD = lookup.findVarHandle(UnboundedMailbox.class, "head", Node.class);
+            TAIL = lookup.findVarHandle(UnboundedMailbox.class, "tail", Object.class);
+            HEAD = lookup.findVarHandle(UnboundedMailbox.class, "head", Object.class);
+            STUB_NEXT = lookup.findVarHandle(UnboundedMailbox.class, "stubNext", Node.class);
             NEXT = lookup.findVarHandle(Node.class, "next", Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** Last node added; producers swap it. */
-    private volatile Node tail;
-    /** Stub node before the oldest message; written only by the consumer (release), read by anyone. */
-    private volatile Node head;
-
-    UnboundedMailbox() {
-        Node stub = new Node(null);
-        HEAD.set(this, stub);
-        TAIL.set(this, stub);
-    }
+    /** Last node added, or this mailbox; producers swap it. */
+    private volatile Object tail = this;
+    /** The stub before the oldest message: this mailbox or a Node; written only by the consumer, read by anyone. */
+    private volatile Object head = this;
+    /** The first node after this mailbox while the mailbox is the stub; see the overview for its writers. */
+    private volatile Node stubNext;
 
     @Override
     protected OfferResult offerUser(Object message) {
         Node node = new Node(message);
-        Node previous = (Node) TAIL.getAndSet(this, node);
-        NEXT.setRelease(previous, node);
+        Object previous = TAIL.getAndSet(this, node);
+        if (previous == this) {
+            STUB_NEXT.setRelease(this, node);
+        } else {
+            NEXT.setRelease((Node) previous, node);
+        }
         return OfferResult.ENQUEUED;
     }
 
@@ -74,18 +95,32 @@ final class UnboundedMailbox extends Mailbox {
     }
 
     private Object poll(boolean onlyPlain) {
-        Node first = (Node) HEAD.getAcquire(this);
-        Node next = (Node) NEXT.getAcquire(first);
-        if (next == null || (onlyPlain && next.message instanceof InternalMessage)) {
+        Object first = HEAD.getAcquire(this);
+        Node next = nextOf(first);
+        if (next == null) {
+            if (first != this && TAIL.compareAndSet(this, first, this)) {
+                HEAD.setRelease(this, this);
+            }
+            return null;
+        }
+        if (onlyPlain && next.message instanceof InternalMessage) {
             return null;
         }
         Object message = next.message;
         next.message = null;
         HEAD.setRelease(this, next);
-        // No producer writes first.next again (it was linked already). Pointing it at itself keeps a consumed
-        // node that reached the old generation from holding younger nodes alive (GC nepotism).
-        NEXT.set(first, first);
+        if (first == this) {
+            STUB_NEXT.set(this, null);
+        } else {
+            // No producer writes first.next again (it was linked already). Pointing it at itself keeps a consumed
+            // node that reached the old generation from holding younger nodes alive (GC nepotism).
+            NEXT.set((Node) first, (Node) first);
+        }
         return message;
+    }
+
+    private Node nextOf(Object stub) {
+        return stub == this ? (Node) STUB_NEXT.getAcquire(this) : (Node) NEXT.getAcquire((Node) stub);
     }
 
     @Override
@@ -96,14 +131,20 @@ final class UnboundedMailbox extends Mailbox {
     @Override
     public int userMessageCount() {
         int count = 0;
-        Node node = (Node) HEAD.getAcquire(this);
-        for (Node next; (next = (Node) NEXT.getAcquire(node)) != null && count < Integer.MAX_VALUE; node = next) {
-            if (next == node) { // consumed under our feet: start again from the current head
-                next = (Node) HEAD.getAcquire(this);
+        Object node = HEAD.getAcquire(this);
+        while (count < Integer.MAX_VALUE) {
+            Node next = nextOf(node);
+            // A consumed node points at itself; the mailbox as consumed stub has its stubNext cleared.
+            if (next == node || (next == null && node == this && HEAD.getAcquire(this) != this)) {
+                node = HEAD.getAcquire(this); // consumed under our feet: start again from the current head
                 count = 0;
                 continue;
             }
+            if (next == null) {
+                break;
+            }
             count++;
+            node = next;
         }
         return count;
     }
