@@ -114,6 +114,7 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
     /** Longer delays (about 73 years) are treated as this one, so that deadline arithmetic cannot overflow. */
     private static final long MAX_DELAY_NANOS = Long.MAX_VALUE >> 2;
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
     private static final Comparator<TimerEntry> BY_DEADLINE = Comparator.comparingLong(e -> e.deadline);
     private static final VarHandle INBOX;
     private static final VarHandle CANCELS;
@@ -249,13 +250,14 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
         return wakeUps.get();
     }
 
+    /** Checks a delay as every scheduling method does, and converts it (saturating) to nanoseconds. */
     static long nanos(Duration d, String what, boolean zeroAllowed) {
         Objects.requireNonNull(d, what);
         if (d.isNegative() || (!zeroAllowed && d.isZero())) {
             throw new IllegalArgumentException(what + " must be " + (zeroAllowed ? "zero or positive" : "positive")
                     + ", was " + d);
         }
-        return d.toNanos();
+        return d.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : d.toNanos(); // saturated: beyond 292 years is never
     }
 
     // ---- producers ----
