@@ -223,7 +223,8 @@ class DefaultSchedulerTest {
         try (DefaultScheduler s = new DefaultScheduler(TICK, 8)) {
             Runnable task = () -> { };
             assertThatThrownBy(() -> s.scheduleOnce(Duration.ofNanos(-1), task))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delay must be zero or positive");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("delay must be zero or positive");
             assertThatThrownBy(() -> s.scheduleOnce(null, task)).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> s.scheduleOnce(Duration.ZERO, null)).isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> s.scheduleAtFixedRate(Duration.ZERO, Duration.ZERO, task))
