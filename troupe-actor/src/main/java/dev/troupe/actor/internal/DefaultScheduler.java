@@ -328,8 +328,12 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
         if (!due.isEmpty()) {
             busy = true;
             due.sort(BY_DEADLINE);
-            for (int i = 0; i < due.size() && !closed; i++) {
-                run(due.get(i), current);
+            for (TimerEntry e : due) {
+                if (closed) {
+                    e.drop(); // close() came from a task, or raced with this iteration: run no more
+                } else {
+                    run(e, current);
+                }
             }
             due.clear();
         }
@@ -409,6 +413,7 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
         long delay;
         while (!closed && (delay = instant - (System.nanoTime() - origin)) > 0) {
             LockSupport.parkNanos(this, delay);
+            Thread.interrupted(); // nothing interrupts this thread on purpose; a stray interrupt must not spin it
         }
     }
 
@@ -433,6 +438,7 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
     private void awaitWork() {
         while (parked == 1 && !closed) {
             LockSupport.park(this);
+            Thread.interrupted();
         }
     }
 
