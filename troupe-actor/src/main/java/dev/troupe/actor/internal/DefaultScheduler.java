@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Structures. Producers (any thread) touch only three words of the scheduler:
  *   inbox      a Treiber stack of new entries, linked by TimerEntry.nextNew (push: CAS; drain: getAndSet null)
  *   cancels    a Treiber stack of cancelled entries, linked by TimerEntry.nextCancelled (same)
- *   parked     1 while the timer thread parks with nothing to do, else 0
+ *   parked     TICKING, PARKED_IDLE while the timer thread parks with nothing to do, or UNSTARTED before the
+ *              first schedule (the thread is started then, as a thread pool would, so that a system that
+ *              schedules nothing has no timer thread)
  * and the entry's own state word (TimerEntry: PENDING -> DONE | CANCELLED by CAS). Everything else (the wheel's
  * buckets, the entry links prev/next/bucket, the deadline after publication) belongs to the timer thread.
  *
@@ -63,11 +65,12 @@ import org.slf4j.LoggerFactory;
  * of the wheel (buckets * tickNanos) in which no iteration drained, expired or ran anything and the wheel, the
  * inbox and the cancel stack stayed empty, the thread parks without a time-out. (The grace period keeps a
  * stream of asks that are answered within a tick, which leave the wheel empty between ticks, from paying a
- * wake-up each.) The handshake is Dekker's: the timer thread writes parked = 1 and then reads the inbox;
- * a producer pushes onto the inbox and then reads parked. All four accesses are volatile (sequentially
+ * wake-up each.) The handshake is Dekker's: the timer thread writes parked = PARKED_IDLE and then reads the
+ * inbox; a producer pushes onto the inbox and then reads parked. All four accesses are volatile (sequentially
  * consistent), so at least one side sees the other's write: either the timer thread sees the new entry and
- * takes parked back by CAS (or finds a producer already did), or the producer sees parked == 1 and, winning
- * the CAS 1 -> 0, unparks it: the only producer to wake it. A stale permit from that unpark, or from close(),
+ * takes parked back by CAS (or finds a producer already did), or the producer sees PARKED_IDLE and, winning
+ * the CAS to TICKING, unparks it: the only producer to wake it. (The CAS from UNSTARTED to TICKING likewise
+ * elects the one producer that starts the thread.) A stale permit from that unpark, or from close(),
  * only shortens a later timed park, which loops on the clock. On waking, the wheel is empty, so the thread skips
  * the ticks it slept through and drains the inbox at once (so a zero-delay task scheduled into a parked
  * scheduler runs immediately, and into a ticking one at the next tick).
@@ -119,6 +122,10 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
     private static final VarHandle INBOX;
     private static final VarHandle CANCELS;
     private static final VarHandle PARKED;
+    /** Values of {@code parked}. */
+    private static final int TICKING = 0;
+    private static final int PARKED_IDLE = 1;
+    private static final int UNSTARTED = 2;
 
     static {
         try {
@@ -138,7 +145,7 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
     // shared with producers
     private volatile TimerEntry inbox;
     private volatile TimerEntry cancels;
-    private volatile int parked = 1; // the thread starts with nothing to do
+    private volatile int parked = UNSTARTED;
     private volatile boolean closed;
     private volatile int linked;
     private final AtomicLong wakeUps = new AtomicLong();
@@ -178,8 +185,7 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
         }
         this.wheel = new TimerWheel(wheelSize, tickNanos);
         this.thread = new Thread(this::loop, "troupe-scheduler-" + IDS.incrementAndGet());
-        thread.setDaemon(true);
-        thread.start();
+        thread.setDaemon(true); // started by the first schedule, so a system that schedules nothing has no timer thread
     }
 
     /** Checks a tick duration against {@link #MIN_TICK} and {@link #MAX_TICK}. */
@@ -273,9 +279,14 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
             head = inbox;
             e.nextNew = head;
         } while (!INBOX.compareAndSet(this, head, e));
-        if (parked == 1 && PARKED.compareAndSet(this, 1, 0)) {
+        int p = parked;
+        if (p != TICKING && PARKED.compareAndSet(this, p, TICKING)) {
             wakeUps.incrementAndGet();
-            LockSupport.unpark(thread);
+            if (p == UNSTARTED) {
+                thread.start();
+            } else {
+                LockSupport.unpark(thread);
+            }
         }
         return e;
     }
@@ -296,7 +307,6 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
 
     private void loop() {
         try {
-            awaitWork();
             restartClock();
             while (!closed) {
                 long now = System.nanoTime() - origin;
@@ -419,9 +429,9 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
 
     /** Parks until a schedule or close() wakes it, unless work raced in; then skips the ticks slept through. */
     private void goIdle() {
-        PARKED.setVolatile(this, 1);
+        PARKED.setVolatile(this, PARKED_IDLE);
         if (inbox != null) {
-            PARKED.compareAndSet(this, 1, 0); // if it fails, a producer took it and unparks us: a stale permit
+            PARKED.compareAndSet(this, PARKED_IDLE, TICKING); // if it fails, a producer took it and unparks us
         } else {
             awaitWork();
         }
@@ -436,7 +446,7 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
     }
 
     private void awaitWork() {
-        while (parked == 1 && !closed) {
+        while (parked == PARKED_IDLE && !closed) {
             LockSupport.park(this);
             Thread.interrupted();
         }

@@ -218,6 +218,20 @@ class DefaultSchedulerLifecycleTest {
     }
 
     @Test
+    void theThreadStartsWithTheFirstScheduleAndAnUnusedSchedulerClosesWithoutOne() throws Exception {
+        try (DefaultScheduler unused = new DefaultScheduler(TICK, 8)) {
+            assertThat(unused.thread().getState()).isEqualTo(Thread.State.NEW);
+        }
+        try (DefaultScheduler s = new DefaultScheduler(TICK, 8)) {
+            assertThat(s.thread().getState()).isEqualTo(Thread.State.NEW);
+            CountDownLatch ran = new CountDownLatch(1);
+            s.scheduleOnce(Duration.ZERO, ran::countDown);
+            assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(s.wakeUps()).isOne();
+        }
+    }
+
+    @Test
     void closeFromATaskStopsAfterThatTask() throws Exception {
         DefaultScheduler s = new DefaultScheduler(TICK, 8);
         AtomicBoolean second = new AtomicBoolean();
