@@ -236,11 +236,11 @@ class DefaultSchedulerLifecycleTest {
         DefaultScheduler s = new DefaultScheduler(TICK, 8);
         AtomicBoolean second = new AtomicBoolean();
         CountDownLatch first = new CountDownLatch(1);
+        s.scheduleOnce(Duration.ofMillis(30), () -> second.set(true));
         s.scheduleOnce(Duration.ofMillis(1), () -> {
             s.close();
             first.countDown();
         });
-        s.scheduleOnce(Duration.ofMillis(30), () -> second.set(true));
         assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> !s.thread().isAlive());
         assertThat(second).isFalse();
