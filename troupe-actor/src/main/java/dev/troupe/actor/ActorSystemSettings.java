@@ -35,7 +35,11 @@ import java.util.function.Supplier;
  *   <tr><td>{@code askTimeout}</td><td>3 s</td><td>the time-out the test kit and examples use for asks</td></tr>
  *   <tr><td>{@code shutdownTimeout}</td><td>10 s</td>
  *       <td>how long termination waits for dispatcher threads to finish their current work</td></tr>
- *   <tr><td>{@code scheduler}</td><td>one daemon thread</td><td>the {@link Scheduler} factory</td></tr>
+ *   <tr><td>{@code scheduler}</td><td>a timer wheel on one daemon thread</td>
+ *       <td>the {@link Scheduler} factory</td></tr>
+ *   <tr><td>{@code schedulerTick}</td><td>10 ms</td>
+ *       <td>the default scheduler's resolution: a task runs at most about one tick after its delay (never
+ *       before), and the scheduler's thread wakes once a tick while tasks are pending</td></tr>
  *   <tr><td>{@code unhandledMessagePolicy}</td><td>{@link UnhandledMessagePolicy#FAIL FAIL}</td>
  *       <td>what an unhandled message does</td></tr>
  *   <tr><td>{@code defaultSupervisorStrategy}</td><td>{@link SupervisorStrategy#stop() stop}</td>
@@ -75,6 +79,8 @@ public final class ActorSystemSettings {
     private final Duration deadLetterLogWindow;
     private final Duration askTimeout;
     private final Duration shutdownTimeout;
+    private final Supplier<? extends Scheduler> customScheduler;
+    private final Duration schedulerTick;
     private final Supplier<? extends Scheduler> scheduler;
     private final UnhandledMessagePolicy unhandledMessagePolicy;
     private final SupervisorStrategy defaultSupervisorStrategy;
@@ -89,7 +95,11 @@ public final class ActorSystemSettings {
         this.deadLetterLogWindow = b.deadLetterLogWindow;
         this.askTimeout = b.askTimeout;
         this.shutdownTimeout = b.shutdownTimeout;
-        this.scheduler = b.scheduler;
+        this.customScheduler = b.scheduler;
+        this.schedulerTick = b.schedulerTick;
+        Duration tick = b.schedulerTick;
+        this.scheduler = b.scheduler != null ? b.scheduler
+                : () -> new dev.troupe.actor.internal.DefaultScheduler(tick);
         this.unhandledMessagePolicy = b.unhandledMessagePolicy;
         this.defaultSupervisorStrategy = b.defaultSupervisorStrategy;
     }
@@ -116,7 +126,8 @@ public final class ActorSystemSettings {
         b.deadLetterLogWindow = deadLetterLogWindow;
         b.askTimeout = askTimeout;
         b.shutdownTimeout = shutdownTimeout;
-        b.scheduler = scheduler;
+        b.scheduler = customScheduler;
+        b.schedulerTick = schedulerTick;
         b.unhandledMessagePolicy = unhandledMessagePolicy;
         b.defaultSupervisorStrategy = defaultSupervisorStrategy;
         return b;
@@ -188,9 +199,17 @@ public final class ActorSystemSettings {
         return shutdownTimeout;
     }
 
-    /** Makes the scheduler for a new system. */
+    /**
+     * Makes the scheduler for a new system: the factory given to {@link Builder#scheduler}, or else one that
+     * makes the default scheduler with {@link #schedulerTick()}.
+     */
     public Supplier<? extends Scheduler> scheduler() {
         return scheduler;
+    }
+
+    /** The default scheduler's tick; not used by a scheduler given to {@link Builder#scheduler}. */
+    public Duration schedulerTick() {
+        return schedulerTick;
     }
 
     public UnhandledMessagePolicy unhandledMessagePolicy() {
@@ -208,7 +227,8 @@ public final class ActorSystemSettings {
                 + ", unhandledMessagePolicy=" + unhandledMessagePolicy
                 + ", defaultSupervisorStrategy=" + defaultSupervisorStrategy
                 + ", deadLetterLogLimit=" + deadLetterLogLimit + ", deadLetterLogWindow=" + deadLetterLogWindow
-                + ", askTimeout=" + askTimeout + ", shutdownTimeout=" + shutdownTimeout + "]";
+                + ", askTimeout=" + askTimeout + ", shutdownTimeout=" + shutdownTimeout
+                + ", schedulerTick=" + schedulerTick + "]";
     }
 
     /**
@@ -225,7 +245,8 @@ public final class ActorSystemSettings {
         private Duration deadLetterLogWindow = Duration.ofSeconds(10);
         private Duration askTimeout = Duration.ofSeconds(3);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
-        private Supplier<? extends Scheduler> scheduler = dev.troupe.actor.internal.DefaultScheduler::new;
+        private Supplier<? extends Scheduler> scheduler; // null: the default scheduler with schedulerTick
+        private Duration schedulerTick = dev.troupe.actor.internal.DefaultScheduler.DEFAULT_TICK;
         private UnhandledMessagePolicy unhandledMessagePolicy = UnhandledMessagePolicy.FAIL;
         private SupervisorStrategy defaultSupervisorStrategy = SupervisorStrategy.stop();
 
@@ -319,9 +340,20 @@ public final class ActorSystemSettings {
             return this;
         }
 
-        /** The factory of the system's scheduler; called once per system. */
+        /** The factory of the system's scheduler; called once per system. Replaces the default scheduler. */
         public Builder scheduler(Supplier<? extends Scheduler> scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * The tick of the default scheduler, from 0.1 ms to 1 s (default 10 ms): tasks run at most about one tick
+         * late, and while any task is pending the scheduler's thread wakes once per tick (it parks when there has
+         * been nothing to do for a while). A shorter tick gives more precise timers for more wake-ups. Ignored
+         * when a {@link #scheduler(Supplier) scheduler factory} is given.
+         */
+        public Builder schedulerTick(Duration tick) {
+            this.schedulerTick = dev.troupe.actor.internal.DefaultScheduler.checkTick(tick);
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.troupe.actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.troupe.actor.internal.DefaultScheduler;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,30 @@ class ActorSystemSettingsTest {
         assertThat(d.askTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(d.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(d.scheduler()).isNotNull();
+        assertThat(d.schedulerTick()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void theSchedulerTickConfiguresTheDefaultSchedulerOnly() {
+        ActorSystemSettings s = ActorSystemSettings.builder().schedulerTick(Duration.ofMillis(2)).build();
+        for (ActorSystemSettings x : new ActorSystemSettings[] {s, s.toBuilder().build()}) {
+            assertThat(x.schedulerTick()).isEqualTo(Duration.ofMillis(2));
+            try (DefaultScheduler made = (DefaultScheduler) x.scheduler().get()) {
+                assertThat(made.tick()).isEqualTo(Duration.ofMillis(2));
+            }
+        }
+        ManualScheduler manual = new ManualScheduler();
+        ActorSystemSettings custom = s.toBuilder().scheduler(() -> manual).build();
+        assertThat(custom.scheduler().get()).isSameAs(manual);
+        assertThat(custom.toBuilder().schedulerTick(Duration.ofMillis(3)).build().scheduler().get()).isSameAs(manual);
+        ActorSystemSettings.Builder b = ActorSystemSettings.builder();
+        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(-1), Duration.ofNanos(99_999),
+                Duration.ofMillis(1001)}) {
+            assertThatThrownBy(() -> b.schedulerTick(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> b.schedulerTick(null)).isInstanceOf(NullPointerException.class);
+        b.schedulerTick(Duration.ofNanos(100_000)).schedulerTick(Duration.ofSeconds(1));
+        assertThat(b.build().schedulerTick()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
