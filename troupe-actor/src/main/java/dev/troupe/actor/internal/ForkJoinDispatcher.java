@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * (cheap, cache-warm), other workers steal when idle. Fairness comes from the throughput limit: a mailbox
  * runs at most `throughput` messages per turn and then, if it has more, is queued again behind the others —
  * unless nothing waits for this worker (othersMayWait: no hand-off kept, own deque empty, no outside
- * submission), in which case re-queuing would only cost a push and a pop, so the turn goes on.
+ * submission seen at the last of every SUBMISSION_CHECKS looks), in which case re-queuing would only cost a
+ * push and a pop, so the turn goes on.
  * Worker threads are not daemons, so a running system keeps the JVM alive until it terminates.
  *
  * Hand-off. Queuing has a price even on the worker's own deque: the push wakes an idle worker (a futex call)
@@ -86,11 +87,21 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
     /**
      * Nobody waits for this worker when it keeps no hand-off, its own deque is empty and no task was submitted
      * from outside the pool; actors queued at other workers are theirs to run (or to be stolen by idle ones).
+     * The outside submissions are a scan of the pool's queues, so they are looked at every
+     * {@value Worker#SUBMISSION_CHECKS}th time only: an outside submission waits at most that many more
+     * throughputs of messages.
      */
     @Override
     public boolean othersMayWait() {
-        return !(Thread.currentThread() instanceof Worker worker) || worker.next != null
-                || ForkJoinTask.getQueuedTaskCount() > 0 || worker.getPool().hasQueuedSubmissions();
+        if (!(Thread.currentThread() instanceof Worker worker) || worker.next != null
+                || ForkJoinTask.getQueuedTaskCount() > 0) {
+            return true;
+        }
+        if (++worker.sinceSubmissionCheck < Worker.SUBMISSION_CHECKS) {
+            return false;
+        }
+        worker.sinceSubmissionCheck = 0;
+        return worker.getPool().hasQueuedSubmissions();
     }
 
     /**
@@ -122,9 +133,12 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
         private static final int HANDOFFS = 32;
         /** Messages sent to the kept mailbox after which it is queued instead (a spawn and a tell or two are not). */
         static final int STREAMING = 4;
+        /** Turn extensions between two looks at the pool's outside submissions. */
+        static final int SUBMISSION_CHECKS = 8;
         private Mailbox current;
         private Mailbox next;
         private int sentWhileKept;
+        private int sinceSubmissionCheck;
 
         Worker(ForkJoinPool pool) {
             super(pool);
