@@ -106,10 +106,14 @@ class HandOffTest {
 
     @Test
     void handOffCanBeTurnedOffInTheSettings() {
-        ActorSystemSettings settings = TestSystem.settings().parallelism(2).handOff(false).build();
+        // tag::hand-off-off[]
+        ActorSystemSettings settings = ActorSystemSettings.builder()
+                .handOff(false) // the default dispatcher queues every runnable actor for any worker
+                .build();
+        // end::hand-off-off[]
         assertThat(settings.handOff()).isFalse();
         assertThat(settings.defaultDispatcher().handOff()).isFalse();
-        try (TestSystem sys = TestSystem.create("handoff-off", settings)) {
+        try (TestSystem sys = TestSystem.create("handoff-off", settings.toBuilder().parallelism(2).build())) {
             ActorRef<Msg> producer = sys.spawn(actor());
             CountDownLatch received = new CountDownLatch(20);
             producer.tell(new Stream(received));
