@@ -22,6 +22,11 @@ public final class AskPattern {
      * that completes the stage: the replying actor's dispatcher thread, or the scheduler's thread on time-out.
      * Keep them short and non-blocking, or use the {@code *Async} variants with an executor of your own.
      *
+     * <p>Completing the stage's {@code toCompletableFuture()} yourself does not complete the ask. Blocking on it
+     * ({@code get}, {@code join}) inside an actor holds a thread and should be avoided, but it does not deadlock
+     * on the default dispatcher's hand-off: the asked actor is first released to the other workers (see
+     * {@link DispatcherConfig.ForkJoin}).
+     *
      * @throws IllegalArgumentException if {@code timeout} is not positive
      * @throws NullPointerException if an argument is null, or {@code createRequest} returns null
      */

@@ -92,7 +92,10 @@ public sealed interface DispatcherConfig {
      * row the kept actor is queued behind the others, so that a chain of actors cannot starve the queue. The
      * price: a kept actor waits for the rest of the current handler even if another worker is idle, so a
      * handler that sends and then computes for long delays its receiver; turn hand-off off for such actors'
-     * dispatcher. Message order and the happens-before guarantees are the same either way.
+     * dispatcher. A handler that sends and then blocks until the receiver has acted (on a latch, a lock, a
+     * future of its own) waits until its wait times out, since the receiver runs only after the handler;
+     * blocking on an ask's {@code get} or {@code join} releases the kept actor first, so an ask does not.
+     * Message order and the happens-before guarantees are the same either way.
      */
     record ForkJoin(int parallelism, int throughput, Duration throughputDeadline, boolean handOff)
             implements DispatcherConfig {

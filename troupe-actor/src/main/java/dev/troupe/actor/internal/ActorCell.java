@@ -128,7 +128,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         this.behavior = initial;
         this.mailbox = mailbox;
         this.dispatcher = dispatcher;
-        this.self = new LocalActorRef<>(path, this);
+        this.self = new LocalActorRef<>(path, this, mailbox);
         mailbox.attach(this, dispatcher);
     }
 
@@ -152,16 +152,16 @@ public final class ActorCell<T> extends ContextBase<T> {
     // ---- turns ------------------------------------------------------------------------------------------
 
     /**
-     * The actor whose turn the current thread is running, if any, on threads other than fork-join workers (which
-     * know their current mailbox anyway, so the default dispatcher pays for no thread-local per turn); lets
-     * blocking calls refuse to run there.
+     * The actor whose turn the current thread is running, if any, except in a fork-join worker's own turns
+     * (the worker knows its current mailbox anyway, so the default dispatcher pays for no thread-local per
+     * turn); lets blocking calls refuse to run there.
      */
     private static final ThreadLocal<ActorCell<?>> CURRENT_TURN = new ThreadLocal<>();
 
     void beginTurn() {
         Thread thread = Thread.currentThread();
         turnThread = thread;
-        if (!(thread instanceof ForkJoinDispatcher.Worker)) {
+        if (!isWorkersOwnTurn(thread)) {
             CURRENT_TURN.set(this);
         }
     }
@@ -169,18 +169,22 @@ public final class ActorCell<T> extends ContextBase<T> {
     void endTurn() {
         Thread thread = turnThread;
         turnThread = null;
-        if (!(thread instanceof ForkJoinDispatcher.Worker)) {
+        if (!isWorkersOwnTurn(thread)) {
             CURRENT_TURN.remove();
         }
     }
 
-    /**
-     * The path of the actor whose turn the current thread runs, or null outside any actor. (For a turn nested
-     * in a fork-join worker's turn by the calling-thread dispatcher, the outer actor's.)
-     */
+    /** A fork-join worker running this actor's mailbox (not a calling-thread turn nested in another actor's). */
+    private boolean isWorkersOwnTurn(Thread thread) {
+        return thread instanceof ForkJoinDispatcher.Worker worker && worker.cellInTurn() == this;
+    }
+
+    /** The path of the actor whose turn the current thread runs, or null outside any actor. */
     static dev.troupe.actor.ActorPath currentTurn() {
-        ActorCell<?> cell = Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker
-                ? worker.cellInTurn() : CURRENT_TURN.get();
+        ActorCell<?> cell = CURRENT_TURN.get();
+        if (cell == null && Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker) {
+            cell = worker.cellInTurn();
+        }
         return cell == null ? null : cell.self.path();
     }
 

@@ -407,6 +407,8 @@ public final class DefaultScheduler implements Scheduler, AutoCloseable {
         if (e.isPending() && !closed) {
             e.deadline = e.period > 0 ? e.deadline + e.period : System.nanoTime() - origin - e.period;
             wheel.link(e, Math.max(wheel.tickOf(e.deadline), current + 1));
+        } else if (closed) {
+            e.drop(); // closed while it ran: let go of the task even if the caller keeps the Cancellable
         }
     }
 

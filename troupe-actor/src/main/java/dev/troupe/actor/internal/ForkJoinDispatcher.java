@@ -117,6 +117,16 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
         }
     }
 
+    /**
+     * Called before the current thread blocks (waiting for an ask's reply): if it is a worker keeping a
+     * mailbox for a hand-off, that mailbox is queued, so that the actor the caller waits for can run elsewhere.
+     */
+    static void beforeBlocking() {
+        if (Thread.currentThread() instanceof Worker worker) {
+            worker.releaseKept();
+        }
+    }
+
     /** Queues a mailbox that this thread holds SCHEDULED for; a refusal turns its messages into dead letters. */
     private static void push(ForkJoinPool pool, Mailbox mailbox) {
         try {
@@ -149,25 +159,47 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
             return current == null ? null : current.cell();
         }
 
-        /** Runs the turn of {@code first}, then of the mailboxes handed off to this thread; called by the pool. */
+        /**
+         * Runs the turn of {@code first}, then of the mailboxes handed off to this thread; called by the pool.
+         * Re-entrant: a handler that helps the pool (a fork-join join inside a handler) runs other mailboxes
+         * in a nested call, which restores the outer turn's fields when it returns. Whatever happens, a
+         * mailbox still kept when this returns is queued, never stranded.
+         */
         void runTurns(Mailbox first) {
-            Mailbox mailbox = first;
-            for (int left = HANDOFFS; ; ) {
-                current = mailbox;
-                try {
+            Mailbox outerCurrent = current;
+            Mailbox outerNext = next;
+            next = null;
+            try {
+                Mailbox mailbox = first;
+                for (int left = HANDOFFS; ; ) {
+                    current = mailbox;
                     mailbox.runGuarded();
-                } finally {
-                    current = null;
+                    mailbox = next;
+                    if (mailbox == null) {
+                        return;
+                    }
+                    next = null;
+                    if (--left == 0) {
+                        push(getPool(), mailbox);
+                        return;
+                    }
                 }
-                mailbox = next;
-                if (mailbox == null) {
-                    return;
+            } finally {
+                current = outerCurrent;
+                Mailbox left = next;
+                next = outerNext;
+                if (left != null) {
+                    push(getPool(), left);
                 }
+            }
+        }
+
+        /** Queues the kept mailbox, if any: this thread is about to block, and the kept actor must not wait. */
+        void releaseKept() {
+            Mailbox kept = next;
+            if (kept != null) {
                 next = null;
-                if (--left == 0) {
-                    push(getPool(), mailbox);
-                    return;
-                }
+                push(getPool(), kept);
             }
         }
     }

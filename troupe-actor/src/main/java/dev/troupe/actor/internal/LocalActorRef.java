@@ -8,20 +8,26 @@ import java.util.Objects;
 /** The ref of an actor in this JVM: a tell is an enqueue into its mailbox. Thread-safe. */
 public final class LocalActorRef<T> extends InternalRef<T> {
     private final ActorCell<T> cell;
+    /**
+     * The cell's mailbox, held here so that a sender never reads the cell: the actor writes its cell on every
+     * message, and a sender on another core reading that cache line would pull it back and forth.
+     */
+    private final Mailbox mailbox;
 
-    LocalActorRef(ActorPath path, ActorCell<T> cell) {
+    LocalActorRef(ActorPath path, ActorCell<T> cell, Mailbox mailbox) {
         super(path);
         this.cell = cell;
+        this.mailbox = mailbox;
     }
 
     @Override
     public void tell(T message) {
-        cell.mailbox.enqueue(requireMessage(message));
+        mailbox.enqueue(requireMessage(message));
     }
 
     @Override
     public OfferResult offer(T message) {
-        return cell.mailbox.offer(requireMessage(message));
+        return mailbox.offer(requireMessage(message));
     }
 
     @Override
@@ -36,22 +42,22 @@ public final class LocalActorRef<T> extends InternalRef<T> {
             throw new IllegalStateException("ActorRef.put blocks, so it may not be called from inside an actor ("
                     + inside + " put to " + path() + "); use offer or tell there");
         }
-        return cell.mailbox.put(message, timeout.toNanos());
+        return mailbox.put(message, timeout.toNanos());
     }
 
     @Override
     public void sendSystem(SystemMessage message) {
-        cell.mailbox.enqueueSystem(message);
+        mailbox.enqueueSystem(message);
     }
 
     @Override
     public boolean isTerminated() {
-        return cell.isTerminated();
+        return mailbox.isClosed();
     }
 
     /** The number of user messages waiting in the mailbox (approximate). */
     public int mailboxSize() {
-        return cell.mailbox.userMessageCount();
+        return mailbox.userMessageCount();
     }
 
     ActorCell<T> cell() {

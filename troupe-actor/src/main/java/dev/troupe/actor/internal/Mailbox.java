@@ -394,10 +394,15 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
      */
     @Override
     protected final boolean exec() {
-        if (Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker) {
-            worker.runTurns(this);
-        } else {
-            runGuarded();
+        try {
+            if (Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker) {
+                worker.runTurns(this);
+            } else {
+                runGuarded();
+            }
+        } catch (Throwable loggingFailed) {
+            // runGuarded already caught the turn's failure; only its logging can get here (out of memory, say).
+            // Escaping would mark this task done, and the pool would never run this mailbox again.
         }
         return false;
     }

@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class PromiseRef<R> extends InternalRef<R> {
     private static final AtomicLong NAMES = new AtomicLong();
 
-    private final CompletableFuture<R> future = new CompletableFuture<>();
+    private final CompletableFuture<R> future = new AskFuture<>();
     private final ActorSystemImpl<?> system;
     private volatile Cancellable timeout;
     private List<InternalRef<?>> watchers;
@@ -58,7 +58,8 @@ public final class PromiseRef<R> extends InternalRef<R> {
                         + ". The target may have stopped, be overloaded, or not reply to this message.")));
         promise.future.whenComplete((value, error) -> promise.completed());
         target.tell(request);
-        return promise.future.minimalCompletionStage();
+        // A copy, so that completing what the caller gets cannot complete the promise; it is an AskFuture too.
+        return promise.future.copy();
     }
 
     private static ActorSystemImpl<?> systemOf(ActorRef<?> ref) {

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * <p><b>Replies.</b> The stage completes with the first reply from any routee. Replies arriving later are
  * discarded silently (each routee replies to its own temporary ref; they are not dead letters). If no reply
  * arrives within {@code within} of the call, the stage fails with a {@link TimeoutException}; tail-chopping
- * sends to no further routee once that time is up or a reply has come.
+ * sends to no further routee once that time is up or a reply has come. By the time the stage completes, the
+ * sends still to come and the time-out have been cancelled (they hold nothing in the scheduler).
  *
  * <p><b>Threading.</b> Immutable and safe to call from any thread. The sends after the first (tail-chopping)
  * and the time-out run on the {@link Scheduler} given at creation, so a manual scheduler makes them
@@ -121,13 +122,14 @@ public final class RequestRouter<Req> {
         Cancellable timeout = scheduler.scheduleOnce(within, () -> result.completeExceptionally(new TimeoutException(
                 "No reply from any of " + n + " routee(s) within " + within + (interval == null ? " (scatter-gather)"
                         : " (tail-chopping every " + interval + ")"))));
-        result.whenComplete((v, e) -> {
+        // The caller's stage completes only after the clean-up, so whoever sees it complete sees the later sends
+        // and the time-out cancelled.
+        return result.whenComplete((v, e) -> {
             timeout.cancel();
             synchronized (pending) {
                 pending.forEach(Cancellable::cancel);
             }
         });
-        return result;
     }
 
     private <Res> void send(ActorRef<Req> routee, Function<ActorRef<Res>, Req> createRequest, Duration timeout,
