@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * the kept mailbox is pushed behind the others, so a chain cannot starve the deque. A mailbox that is made
  * runnable again and again while kept (scheduledAgain: STREAMING messages found its SCHEDULED flag already
  * set, so a sender is streaming to it) is pushed, so that an idle worker consumes while the sender produces. A mailbox's own
- * re-schedule at the end of its turn (current == m) is always pushed, behind the others.
+ * re-schedule at the end of its turn (current == m) is always pushed, behind the others. A handler that
+ * blocks on an ask (AskFuture) first pushes the kept mailbox, which may be the one it waits for.
  *
  * Why it is correct. A kept mailbox holds SCHEDULED, exactly as a queued one does: the worker that kept it
  * runs it or pushes it exactly once (runTurns clears `next` before either), so Mailbox's state machine is
