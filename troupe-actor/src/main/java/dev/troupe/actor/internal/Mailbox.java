@@ -407,6 +407,7 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
         return false;
     }
 
+    /** Runs a turn, logging anything that escapes it; for the dispatcher's thread. */
     final void runGuarded() {
         try {
             run();
@@ -414,7 +415,6 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
             LOG.error("Unexpected error escaped the turn of {}", cell, t);
         }
     }
-
 
     @Override
     public final Void getRawResult() {

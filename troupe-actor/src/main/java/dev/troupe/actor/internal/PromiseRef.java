@@ -56,10 +56,11 @@ public final class PromiseRef<R> extends InternalRef<R> {
                 new TimeoutException("Ask to " + target.path() + " timed out after " + timeout.toMillis()
                         + " ms with no reply to a message of type " + request.getClass().getName()
                         + ". The target may have stopped, be overloaded, or not reply to this message.")));
-        promise.future.whenComplete((value, error) -> promise.completed());
+        // The caller gets the clean-up's stage: an AskFuture too, completing it cannot complete the promise, and
+        // whoever sees it complete sees the time-out cancelled and the watchers told.
+        CompletionStage<Res> answer = promise.future.whenComplete((value, error) -> promise.completed());
         target.tell(request);
-        // A copy, so that completing what the caller gets cannot complete the promise; it is an AskFuture too.
-        return promise.future.copy();
+        return answer;
     }
 
     private static ActorSystemImpl<?> systemOf(ActorRef<?> ref) {
