@@ -9,5 +9,6 @@ module dev.troupe.actor {
 
     exports dev.troupe.actor;
     exports dev.troupe.actor.routing;
+    exports dev.troupe.actor.instrument;
     exports dev.troupe.actor.internal to dev.troupe.testkit;
 }

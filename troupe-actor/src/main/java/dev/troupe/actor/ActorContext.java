@@ -33,7 +33,9 @@ public sealed interface ActorContext<T> permits ContextBase {
 
     /**
      * A logger for this actor. While a message is processed, log lines written through it carry the actor's
-     * path ({@code troupe.actor}) and the message's class ({@code troupe.message}) in the SLF4J MDC.
+     * path ({@code troupe.actor}), its type ({@code troupe.actorType}) and the message's class
+     * ({@code troupe.message}) in the SLF4J MDC. (For the keys on every log line written inside an actor,
+     * through any logger, see {@code troupe-observe}'s MDC hook.)
      */
     Logger log();
 

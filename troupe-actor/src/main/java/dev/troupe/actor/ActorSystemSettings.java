@@ -42,6 +42,9 @@ import java.util.function.Supplier;
  *       before), and the scheduler's thread wakes once a tick while tasks are pending</td></tr>
  *   <tr><td>{@code unhandledMessagePolicy}</td><td>{@link UnhandledMessagePolicy#FAIL FAIL}</td>
  *       <td>what an unhandled message does</td></tr>
+ *   <tr><td>{@code instrumentation}</td><td>none</td>
+ *       <td>what the system reports actors, messages and their timings to (see
+ *       {@link dev.troupe.actor.instrument.Instrumentation}); without one, instrumentation costs nothing</td></tr>
  *   <tr><td>{@code defaultSupervisorStrategy}</td><td>{@link SupervisorStrategy#stop() stop}</td>
  *       <td>what a failure does to an actor whose behavior is not supervised for it</td></tr>
  * </table>
@@ -84,6 +87,7 @@ public final class ActorSystemSettings {
     private final Supplier<? extends Scheduler> scheduler;
     private final UnhandledMessagePolicy unhandledMessagePolicy;
     private final SupervisorStrategy defaultSupervisorStrategy;
+    private final dev.troupe.actor.instrument.Instrumentation instrumentation;
 
     private ActorSystemSettings(Builder b) {
         this.parallelism = b.parallelism;
@@ -102,6 +106,7 @@ public final class ActorSystemSettings {
                 : () -> new dev.troupe.actor.internal.DefaultScheduler(tick);
         this.unhandledMessagePolicy = b.unhandledMessagePolicy;
         this.defaultSupervisorStrategy = b.defaultSupervisorStrategy;
+        this.instrumentation = b.instrumentation;
     }
 
     /** The defaults listed above. */
@@ -130,6 +135,7 @@ public final class ActorSystemSettings {
         b.schedulerTick = schedulerTick;
         b.unhandledMessagePolicy = unhandledMessagePolicy;
         b.defaultSupervisorStrategy = defaultSupervisorStrategy;
+        b.instrumentation = instrumentation;
         return b;
     }
 
@@ -216,6 +222,11 @@ public final class ActorSystemSettings {
         return unhandledMessagePolicy;
     }
 
+    /** The instrumentation the system reports to, if any. */
+    public Optional<dev.troupe.actor.instrument.Instrumentation> instrumentation() {
+        return Optional.ofNullable(instrumentation);
+    }
+
     public SupervisorStrategy defaultSupervisorStrategy() {
         return defaultSupervisorStrategy;
     }
@@ -228,7 +239,8 @@ public final class ActorSystemSettings {
                 + ", defaultSupervisorStrategy=" + defaultSupervisorStrategy
                 + ", deadLetterLogLimit=" + deadLetterLogLimit + ", deadLetterLogWindow=" + deadLetterLogWindow
                 + ", askTimeout=" + askTimeout + ", shutdownTimeout=" + shutdownTimeout
-                + ", schedulerTick=" + schedulerTick + "]";
+                + ", schedulerTick=" + schedulerTick
+                + (instrumentation == null ? "" : ", instrumentation=" + instrumentation) + "]";
     }
 
     /**
@@ -249,6 +261,7 @@ public final class ActorSystemSettings {
         private Duration schedulerTick = dev.troupe.actor.internal.DefaultScheduler.DEFAULT_TICK;
         private UnhandledMessagePolicy unhandledMessagePolicy = UnhandledMessagePolicy.FAIL;
         private SupervisorStrategy defaultSupervisorStrategy = SupervisorStrategy.stop();
+        private dev.troupe.actor.instrument.Instrumentation instrumentation; // null: none
 
         private Builder() {
             dispatchers.put(BLOCKING_DISPATCHER, DEFAULT_BLOCKING);
@@ -369,6 +382,15 @@ public final class ActorSystemSettings {
          */
         public Builder defaultSupervisorStrategy(SupervisorStrategy strategy) {
             this.defaultSupervisorStrategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /**
+         * What the system reports its actors, their messages and timings to; one per system. The
+         * instrumentation's {@code sampleEvery()} is checked when the system is created.
+         */
+        public Builder instrumentation(dev.troupe.actor.instrument.Instrumentation instrumentation) {
+            this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
             return this;
         }
 

@@ -15,6 +15,15 @@ public sealed interface EventStream permits EventStreamImpl {
     /** Subscribes {@code subscriber} to events of {@code type} and its subtypes. Subscribing twice is a no-op. */
     <E> void subscribe(Class<E> type, ActorRef<? super E> subscriber);
 
+    /**
+     * Calls {@code listener} with every event of {@code type} (or a subtype) published after this call, on the
+     * publishing thread, before {@link #publish} returns: for integrations that count or forward events
+     * (metrics, flight recorder) without an actor in between. The listener may be called from many threads at
+     * once and must be thread-safe, quick and non-blocking; an exception it throws is logged and does not reach
+     * the publisher. Cancel the returned handle to stop the calls (a call in progress finishes).
+     */
+    <E> Cancellable listen(Class<E> type, java.util.function.Consumer<? super E> listener);
+
     /** Removes the subscription of {@code subscriber} to {@code type}, if any. */
     <E> void unsubscribe(Class<E> type, ActorRef<? super E> subscriber);
 

@@ -103,7 +103,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     private final InternalRef<?> parent;
     private final LocalActorRef<T> self;
     final Mailbox mailbox;
-    private final Dispatcher dispatcher;
+    /** Null unless the system is instrumented. */
+    private ActorStats stats;
     /** Whether this is an anonymous child, then named after anonymousNumber: its key in the parent's ChildTable. */
     final boolean anonymous;
     final int anonymousNumber;
@@ -127,14 +128,30 @@ public final class ActorCell<T> extends ContextBase<T> {
         this.anonymousNumber = anonymousNumber;
         this.behavior = initial;
         this.mailbox = mailbox;
-        this.dispatcher = dispatcher;
         this.self = new LocalActorRef<>(path, this, mailbox);
         mailbox.attach(this, dispatcher);
     }
 
+    /**
+     * Makes this actor report to the system's instrumentation; called once, after construction, before
+     * {@link #start}.
+     */
+    void instrument(ActorStats actorStats, int mailboxFlags) {
+        this.stats = actorStats;
+        mailbox.instrument(mailboxFlags);
+    }
+
     /** Sends the Create message; the behavior starts on the actor's first turn. */
     void start() {
+        if (stats != null) {
+            system.instrumentation().started(stats.recorder, stats);
+        }
         mailbox.enqueueSystem(new Create());
+    }
+
+    /** Runs the message hook's onSend for a message sent to this actor; the sender's thread. */
+    Object onSend(Object message) {
+        return system.instrumentation().onSend(self.path(), message);
     }
 
     LocalActorRef<T> selfRef() {
@@ -202,18 +219,28 @@ public final class ActorCell<T> extends ContextBase<T> {
 
     // ---- user messages ----------------------------------------------------------------------------------
 
-    @SuppressWarnings("unchecked")
     void invoke(Object envelope) {
+        ActorStats st = stats;
+        if (st == null) {
+            deliver(envelope);
+        } else {
+            invokeInstrumented(envelope, st);
+        }
+    }
+
+    /** Processes one message or runtime envelope; returns what its handling threw (already handled), or null. */
+    @SuppressWarnings("unchecked")
+    private Throwable deliver(Object envelope) {
         if (lifecycle != RUNNING) {
             deadLetter(envelope);
-            return;
+            return null;
         }
         CellExtras<T> x = extras;
         if (x != null && x.restart != null && !(envelope instanceof RestartInProgress.DelayElapsed)) {
             if (!x.restart.hold(envelope)) {
                 deadLetter(envelope);
             }
-            return;
+            return null;
         }
         try {
             if (envelope instanceof InternalMessage internal) {
@@ -221,11 +248,41 @@ public final class ActorCell<T> extends ContextBase<T> {
             } else {
                 receiveMessage((T) envelope);
             }
+            return null;
         } catch (Throwable t) {
             handleFailure(t);
+            return t;
         } finally {
             currentMessage = null;
             leaveMdc();
+        }
+    }
+
+    /**
+     * {@link #deliver} with the counting, sampling and hook of an instrumented actor. A message that a restart in
+     * progress holds back is counted again, untimed, when it is finally processed.
+     */
+    private void invokeInstrumented(Object envelope, ActorStats st) {
+        st.countMessage();
+        InstrumentedEnvelope e = envelope instanceof InstrumentedEnvelope wrapped ? wrapped : null;
+        Object message = e == null ? envelope : e.message;
+        InstrumentationRuntime runtime = system.instrumentation();
+        boolean hooked = runtime.hook() != null && !(message instanceof InternalMessage);
+        if (e == null && !hooked) {
+            deliver(envelope);
+            return;
+        }
+        boolean timed = e != null && e.timed;
+        long start = timed ? System.nanoTime() : 0L;
+        Object token = hooked ? runtime.beforeReceive(st, message, e == null ? null : e.carried) : null;
+        Throwable failure = deliver(message);
+        if (hooked) {
+            runtime.afterReceive(st, token, failure);
+        }
+        if (timed) {
+            long processing = System.nanoTime() - start;
+            st.addSampledProcessing(processing);
+            runtime.sampled(st.recorder, st, start - e.enqueuedNanos, processing, mailbox.userMessageCount());
         }
     }
 
@@ -535,7 +592,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     /** Reports a message the bounded mailbox did not keep; any thread. */
-    void dropped(Object message, dev.troupe.actor.Dropped.Reason reason) {
+    void dropped(Object queued, dev.troupe.actor.Dropped.Reason reason) {
+        Object message = InstrumentedEnvelope.unwrap(queued);
         Object payload = message instanceof InternalMessage internal ? internal.deadLetterPayload() : message;
         if (payload != null) {
             system.dropped(payload, self, reason);
@@ -543,7 +601,8 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     /** Publishes an undeliverable message; any thread. */
-    void deadLetter(Object message) {
+    void deadLetter(Object queued) {
+        Object message = InstrumentedEnvelope.unwrap(queued);
         Object payload = message instanceof InternalMessage internal ? internal.deadLetterPayload() : message;
         if (payload != null) {
             system.deadLetter(payload, self);
@@ -593,7 +652,10 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         parent.sendSystem(new DeathWatchNotification(self, failure, x != null && x.escalateFailure));
         system.actorTerminated();
-        dispatcher.actorTerminated(mailbox);
+        mailbox.dispatcher().actorTerminated(mailbox);
+        if (stats != null) {
+            system.instrumentation().stopped(stats.recorder, stats, failure);
+        }
         behavior = null;
         children = null;
         if (x != null) {
@@ -661,7 +723,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (x.logger == null) {
             x.logger = LoggerFactory.getLogger(ActorTypes.of(behavior));
         }
-        enterMdc(self.path(), currentMessage);
+        enterMdc(self.path(), stats != null ? stats.actorType() : ActorTypes.of(behavior), currentMessage);
         return x.logger;
     }
 
@@ -705,7 +767,7 @@ public final class ActorCell<T> extends ContextBase<T> {
 
     private <U> ActorRef<U> spawnChild(Behavior<U> childBehavior, Props props, dev.troupe.actor.ActorPath path,
                                        boolean anonymous, int number) {
-        ActorCell<U> child = system.newCell(self, path, anonymous, number, childBehavior, props, dispatcher);
+        ActorCell<U> child = system.newCell(self, path, anonymous, number, childBehavior, props, mailbox.dispatcher());
         if (children == null) {
             children = new ChildTable();
         }
@@ -902,8 +964,21 @@ public final class ActorCell<T> extends ContextBase<T> {
             if (next == null) {
                 return;
             }
-            batch.add((T) next);
+            batch.add((T) (stats == null ? next : batched(next, stats)));
         }
+    }
+
+    /** Counts and samples a message taken by a batch handler, whose processing time is the batch's. */
+    private Object batched(Object queued, ActorStats st) {
+        st.countMessage();
+        if (!(queued instanceof InstrumentedEnvelope e)) {
+            return queued;
+        }
+        if (e.timed) {
+            system.instrumentation().sampled(st.recorder, st, System.nanoTime() - e.enqueuedNanos, -1,
+                    mailbox.userMessageCount());
+        }
+        return e.message;
     }
 
     @Override

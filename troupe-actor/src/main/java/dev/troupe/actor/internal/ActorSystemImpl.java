@@ -54,6 +54,8 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private final ActorCell<T> guardian;
+    /** Null unless the settings give an instrumentation. */
+    private final InstrumentationRuntime instrumentation;
 
     private ActorSystemImpl(ActorPath guardianPath, Behavior<T> guardianBehavior, ActorSystemSettings settings) {
         super(guardianPath);
@@ -61,6 +63,7 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         this.settings = settings;
         this.dispatchers = new Dispatchers(name, settings);
         this.scheduler = Objects.requireNonNull(settings.scheduler().get(), "scheduler factory returned null");
+        this.instrumentation = settings.instrumentation().map(InstrumentationRuntime::new).orElse(null);
         ActorPath root = guardianPath.root();
         this.deadLetters = new DeadLetterRef(root.child("deadLetters", 0), this);
         this.deadLetterLog = new DeadLetterLog("dev.troupe.actor.DeadLetters", "Dead letter",
@@ -104,8 +107,28 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         };
         ActorCell<U> cell = new ActorCell<>(this, parent, path, anonymous, anonymousNumber,
                 withDefaultSupervision(behavior), mailbox, dispatcher);
+        if (instrumentation != null) {
+            String actorType = props.actorType().orElseGet(() -> ActorTypes.of(behavior));
+            cell.instrument(new ActorStats(cell, actorType, mailboxKind(props.mailbox()), dispatchers.nameOf(dispatcher),
+                    instrumentation.recorderFor(actorType), instrumentation.sampleEvery()),
+                    instrumentation.mailboxFlags());
+        }
         liveActors.increment();
         return cell;
+    }
+
+    private static String mailboxKind(MailboxSelector selector) {
+        return switch (selector) {
+            case MailboxSelector.Unbounded unbounded -> "unbounded";
+            case MailboxSelector.Bounded(int capacity, var overflow) -> "bounded(" + capacity + ", " + overflow + ")";
+            case MailboxSelector.Priority priority -> "priority";
+            case MailboxSelector.ControlAware controlAware -> "control-aware";
+        };
+    }
+
+    /** The system's side of its instrumentation, or null if it has none. */
+    InstrumentationRuntime instrumentation() {
+        return instrumentation;
     }
 
     /** Applies the configured default strategy to failures the behavior's own supervision does not handle. */

@@ -30,14 +30,22 @@ final class ActorTypes {
         if (source == null || source instanceof BehaviorImpl<?>) {
             return UNKNOWN;
         }
-        String name = source.getClass().getName();
-        int lambda = name.indexOf("$$Lambda");
-        if (lambda < 0) {
-            return name;
-        }
-        String owner = name.substring(0, lambda);
-        // A lambda of our own (withTimers, withStash...) hides the user's code until the actor has started.
-        return owner.startsWith("dev.troupe.actor.internal.") || owner.equals("dev.troupe.actor.Behaviors")
-                ? UNKNOWN : owner;
+        return NAMES.get(source.getClass());
     }
+
+    /** The type named by the class of a behavior's code, worked out once per class (spawns ask for it often). */
+    private static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = type.getName();
+            int lambda = name.indexOf("$$Lambda");
+            if (lambda < 0) {
+                return name;
+            }
+            String owner = name.substring(0, lambda);
+            // A lambda of our own (withTimers, withStash...) hides the user's code until the actor has started.
+            return owner.startsWith("dev.troupe.actor.internal.") || owner.equals("dev.troupe.actor.Behaviors")
+                    ? UNKNOWN : owner;
+        }
+    };
 }

@@ -17,8 +17,15 @@ import org.slf4j.MDC;
 public abstract non-sealed class ContextBase<T> implements ActorContext<T> {
     /** MDC key of the actor path on log lines written through {@link #log()}. */
     public static final String MDC_ACTOR = "troupe.actor";
+    /** MDC key of the actor's type (its behavior's class, or the tag of {@code Props.withActorType}). */
+    public static final String MDC_ACTOR_TYPE = "troupe.actorType";
     /** MDC key of the class of the message being processed. */
     public static final String MDC_MESSAGE = "troupe.message";
+
+    /** The actor type of an actor with {@code behavior} and no tag: the class of its behavior's code. */
+    protected static String actorTypeOf(dev.troupe.actor.Behavior<?> behavior) {
+        return ActorTypes.of(behavior);
+    }
 
     /**
      * Checks a name given to {@code spawn}: names starting with {@code $} are reserved for anonymous actors.
@@ -43,16 +50,18 @@ public abstract non-sealed class ContextBase<T> implements ActorContext<T> {
      */
     private String[] mdcBefore;
 
-    /** Puts the actor and message into the MDC of the current thread, once per message. */
-    protected final void enterMdc(ActorPath actor, Object message) {
+    /** Puts the actor, its type and the message into the MDC of the current thread, once per message. */
+    protected final void enterMdc(ActorPath actor, String actorType, Object message) {
         if (mdcBefore != null || message == null) {
             return;
         }
         String actorBefore = MDC.get(MDC_ACTOR);
+        String typeBefore = MDC.get(MDC_ACTOR_TYPE);
         String messageBefore = MDC.get(MDC_MESSAGE);
-        mdcBefore = actorBefore == null && messageBefore == null ? NOTHING_TO_RESTORE
-                : new String[] {actorBefore, messageBefore};
+        mdcBefore = actorBefore == null && typeBefore == null && messageBefore == null ? NOTHING_TO_RESTORE
+                : new String[] {actorBefore, typeBefore, messageBefore};
         MDC.put(MDC_ACTOR, actor.toString());
+        MDC.put(MDC_ACTOR_TYPE, actorType);
         MDC.put(MDC_MESSAGE, message.getClass().getName());
     }
 
@@ -64,7 +73,8 @@ public abstract non-sealed class ContextBase<T> implements ActorContext<T> {
         }
         mdcBefore = null;
         restore(MDC_ACTOR, before == NOTHING_TO_RESTORE ? null : before[0]);
-        restore(MDC_MESSAGE, before == NOTHING_TO_RESTORE ? null : before[1]);
+        restore(MDC_ACTOR_TYPE, before == NOTHING_TO_RESTORE ? null : before[1]);
+        restore(MDC_MESSAGE, before == NOTHING_TO_RESTORE ? null : before[2]);
     }
 
     private static void restore(String key, String value) {

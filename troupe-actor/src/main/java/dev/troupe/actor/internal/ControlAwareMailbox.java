@@ -13,7 +13,7 @@ final class ControlAwareMailbox extends LockedMailbox {
 
     @Override
     protected void addLocked(Object message) {
-        (message instanceof ControlMessage ? control : ordinary).addLast(message);
+        (InstrumentedEnvelope.unwrap(message) instanceof ControlMessage ? control : ordinary).addLast(message);
     }
 
     @Override

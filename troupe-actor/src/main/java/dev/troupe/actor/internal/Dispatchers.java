@@ -82,6 +82,19 @@ final class Dispatchers {
         }
     }
 
+    /** The name in the settings of {@code dispatcher}, one of this system's. */
+    String nameOf(Dispatcher dispatcher) {
+        if (dispatcher == defaultDispatcher) {
+            return ActorSystemSettings.DEFAULT_DISPATCHER;
+        }
+        for (var entry : named.entrySet()) {
+            if (entry.getValue() == dispatcher) {
+                return entry.getKey();
+            }
+        }
+        return dispatcher.toString(); // not reached: every dispatcher of the system is in `named`
+    }
+
     /** Shuts every dispatcher down and waits up to {@code timeout} in all for their threads. */
     void shutDownAndAwait(Duration timeout) throws InterruptedException {
         List<Dispatcher> all = new ArrayList<>();

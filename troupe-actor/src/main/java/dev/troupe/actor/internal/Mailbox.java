@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  *       SUSPENDED  user messages are not processed (the actor is stopping); system messages still are;
  *       CLOSED     the actor has stopped; user messages go to dead letters, system messages to the cell's
  *                  dead-system-message handling (a late Watch is answered with a death notification).
+ *   and, fixed before the mailbox is shared, whether its actor is instrumented (INSTRUMENTED, HOOKED, and the
+ *   sampling rate in bits 8-12): producers read the word on every enqueue anyway, so instrumentation that is
+ *   off costs a bit test and no field. Every transition above preserves these bits.
  *
  * Transitions of SCHEDULED:
  *   clear -> set   by whoever wins the CAS in scheduleIfNeeded() after enqueuing; the winner hands the
@@ -69,6 +72,12 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
     private static final int SCHEDULED = 1;
     private static final int SUSPENDED = 2;
     private static final int CLOSED = 4;
+    /** Set for good before the mailbox is shared: the actor is instrumented; see {@link #instrument}. */
+    private static final int INSTRUMENTED = 8;
+    /** Set for good before the mailbox is shared: every user message passes the message hook. */
+    private static final int HOOKED = 16;
+    /** Where the status keeps log2 of the sampling rate of an instrumented mailbox (5 bits). */
+    private static final int SAMPLE_SHIFT_POSITION = 8;
 
     /** Marks the system queue of a closed mailbox. */
     private static final SystemMessage CLOSED_QUEUE = new SystemMessage.Terminate();
@@ -101,6 +110,25 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
     /** The actor of this mailbox; any thread, once attached. */
     final ActorCell<?> cell() {
         return cell;
+    }
+
+    /** The dispatcher that runs this mailbox; any thread, once attached. */
+    final Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** The status bits of an instrumented mailbox sampling 1 in 2^{@code sampleShift} messages. */
+    static int instrumentationFlags(int sampleShift, boolean hooked) {
+        return INSTRUMENTED | (hooked ? HOOKED : 0) | sampleShift << SAMPLE_SHIFT_POSITION;
+    }
+
+    /**
+     * Makes producers sample messages and call the message hook, as {@code flags} says; called once, after
+     * {@link #attach} and before the mailbox is shared. The flags live in the status word, which every enqueue
+     * reads anyway, so a mailbox that is not instrumented pays one bit test per message and no memory.
+     */
+    final void instrument(int flags) {
+        status = flags;
     }
 
     // ---- the user queue, supplied by subclasses --------------------------------------------------------
@@ -142,11 +170,12 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
 
     /** {@link #enqueue}, saying what became of the message. */
     public final OfferResult offer(Object message) {
-        if ((status & CLOSED) != 0) {
+        int s = status;
+        if ((s & CLOSED) != 0) {
             cell.deadLetter(message);
             return OfferResult.DEAD;
         }
-        OfferResult result = offerUser(message);
+        OfferResult result = offerUser((s & INSTRUMENTED) == 0 ? message : instrumented(message, s));
         if (result == OfferResult.ENQUEUED) {
             scheduleIfNeeded();
         }
@@ -162,6 +191,10 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
     public final boolean put(Object message, long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         long pause = 1_000;
+        int s = status;
+        if ((s & INSTRUMENTED) != 0) {
+            message = instrumented(message, s);
+        }
         for (;;) {
             if ((status & CLOSED) != 0) {
                 cell.deadLetter(message);
@@ -182,6 +215,22 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
             LockSupport.parkNanos(Math.min(pause, left));
             pause = Math.min(pause * 2, 1_000_000);
         }
+    }
+
+    /**
+     * A user message as an instrumented mailbox queues it: in an envelope if the sender samples it (with
+     * probability 1 / 2^shift, decided without shared state) or the message hook gives it something to carry.
+     */
+    private Object instrumented(Object message, int s) {
+        if (message instanceof InternalMessage) {
+            return message;
+        }
+        boolean timed = InstrumentationRuntime.sample((s >>> SAMPLE_SHIFT_POSITION) & 31);
+        Object carried = (s & HOOKED) != 0 ? cell.onSend(message) : null;
+        if (!timed && carried == null) {
+            return message;
+        }
+        return new InstrumentedEnvelope(message, timed ? System.nanoTime() : 0L, timed, carried);
     }
 
     /** Reports a message this mailbox did not keep; any thread. */

@@ -34,7 +34,7 @@ final class PriorityMailbox extends LockedMailbox {
             case TerminatedEnvelope terminated -> Integer.MAX_VALUE;
             // the runtime's own wake-ups (timer firings, the end of a back-off) and adapted replies go first
             case InternalMessage envelope -> Integer.MIN_VALUE;
-            default -> priorityOf.applyAsInt(message);
+            default -> priorityOf.applyAsInt(InstrumentedEnvelope.unwrap(message));
         };
         return new Entry(priority, sequence.getAndIncrement(), message);
     }

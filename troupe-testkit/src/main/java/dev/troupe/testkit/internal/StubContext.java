@@ -264,7 +264,7 @@ public final class StubContext<T> extends ContextBase<T> {
     @Override
     public Logger log() {
         checkThread();
-        enterMdc(self.path(), currentMessage);
+        enterMdc(self.path(), actorTypeOf(current), currentMessage);
         return LOG;
     }
 

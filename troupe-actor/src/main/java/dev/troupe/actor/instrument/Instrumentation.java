@@ -1,0 +1,43 @@
+package dev.troupe.actor.instrument;
+
+/**
+ * What an actor system reports to, when set in
+ * {@link dev.troupe.actor.ActorSystemSettings.Builder#instrumentation}. An extension point: implement it to
+ * feed a metrics or tracing library ({@code troupe-observe}'s {@code ActorMetrics} is the built-in one).
+ *
+ * <p>What the runtime measures, per actor: the messages it processed (every one, a plain counter the actor
+ * writes), and for a sample of its messages — one in {@link #sampleEvery()}, chosen at random by the sender —
+ * the time the message waited in the mailbox (from enqueue to the start of processing), the time its
+ * processing took, and the mailbox depth seen then. Samples go to the {@link ActorTypeRecorder} of the actor's
+ * type, so a recorder sees the actors of one type together. Sampling is what keeps the cost small: two clock
+ * reads per message would double the cost of the cheapest messages.
+ *
+ * <p>Threading: {@link #recorderFor} may be called from any thread, concurrently, but at most once per actor
+ * type and system (the runtime keeps the result); {@link #sampleEvery()} and {@link #messageHook()} are read
+ * once, when the system starts.
+ */
+public interface Instrumentation {
+
+    /**
+     * How many messages per timed one: a power of two from 1 (every message) to 2<sup>20</sup>. The default, 64,
+     * keeps the cost of enabled instrumentation below the noise of the benchmarks. A value that is not a power
+     * of two makes the system's creation fail with {@link IllegalArgumentException}.
+     */
+    default int sampleEvery() {
+        return 64;
+    }
+
+    /**
+     * The recorder for every actor of {@code actorType}: the class of the actor's behavior, or the tag given
+     * with {@link dev.troupe.actor.Props#withActorType}. Must not return null.
+     */
+    ActorTypeRecorder recorderFor(String actorType);
+
+    /**
+     * The hook called for every user message sent to and processed by an actor of this system (for tracing
+     * or logging context), or null for none, the default. A hook costs an envelope per message.
+     */
+    default MessageHook messageHook() {
+        return null;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.troupe.actor.internal;
+
+import dev.troupe.actor.ActorPath;
+import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.instrument.ActorTypeRecorder;
+import dev.troupe.actor.instrument.InstrumentedActor;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The counters of one actor of an instrumented system, and its {@link InstrumentedActor} face.
+ *
+ * <p>Memory ordering: the counters have one writer, the actor's turn, which reads them plainly and writes them
+ * with {@code setOpaque}; other threads read them with {@code getOpaque}. Opaque access is enough: a reader
+ * needs a recent, untorn value of each counter on its own, never an order between two of them.
+ */
+public final class ActorStats implements InstrumentedActor {
+    /** The runtime's own bytes per idle actor with an unbounded mailbox: cell, mailbox, ref, path (measured). */
+    private static final int UNBOUNDED_ACTOR_BYTES = 176;
+    /** What a locked mailbox adds: its lock and queue. */
+    private static final int LOCKED_MAILBOX_BYTES = 96;
+    /** A queue node or slot per waiting message. */
+    private static final int BYTES_PER_QUEUED_MESSAGE = 24;
+
+    private static final VarHandle PROCESSED;
+    private static final VarHandle BUSY_NANOS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PROCESSED = lookup.findVarHandle(ActorStats.class, "processed", long.class);
+            BUSY_NANOS = lookup.findVarHandle(ActorStats.class, "busyNanos", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ActorCell<?> cell;
+    private final String actorType;
+    private final String mailboxKind;
+    private final String dispatcherName;
+    final ActorTypeRecorder recorder;
+    private final int sampleEvery;
+    private final long spawnedAtNanos;
+    private long processed;
+    private long busyNanos;
+
+    ActorStats(ActorCell<?> cell, String actorType, String mailboxKind, String dispatcherName,
+               ActorTypeRecorder recorder, int sampleEvery) {
+        this.cell = cell;
+        this.actorType = actorType;
+        this.mailboxKind = mailboxKind;
+        this.dispatcherName = dispatcherName;
+        this.recorder = recorder;
+        this.sampleEvery = sampleEvery;
+        this.spawnedAtNanos = System.nanoTime();
+    }
+
+    /** One more message processed; the actor's turn only. */
+    void countMessage() {
+        PROCESSED.setOpaque(this, processed + 1);
+    }
+
+    /** A sampled processing time; the actor's turn only. */
+    void addSampledProcessing(long nanos) {
+        BUSY_NANOS.setOpaque(this, busyNanos + nanos * sampleEvery);
+    }
+
+    @Override
+    public ActorPath path() {
+        return cell.selfRef().path();
+    }
+
+    @Override
+    public ActorRef<Void> ref() {
+        return cell.selfRef().unsafeUpcast();
+    }
+
+    @Override
+    public String actorType() {
+        return actorType;
+    }
+
+    @Override
+    public String mailboxKind() {
+        return mailboxKind;
+    }
+
+    @Override
+    public String dispatcherName() {
+        return dispatcherName;
+    }
+
+    @Override
+    public int mailboxDepth() {
+        return cell.mailbox.userMessageCount();
+    }
+
+    @Override
+    public long messagesProcessed() {
+        return (long) PROCESSED.getOpaque(this);
+    }
+
+    @Override
+    public long estimatedProcessingNanos() {
+        return (long) BUSY_NANOS.getOpaque(this);
+    }
+
+    @Override
+    public long estimatedMemoryBytes() {
+        long base = UNBOUNDED_ACTOR_BYTES + (cell.mailbox instanceof LockedMailbox ? LOCKED_MAILBOX_BYTES : 0);
+        return base + (long) Math.max(0, mailboxDepth()) * BYTES_PER_QUEUED_MESSAGE;
+    }
+
+    @Override
+    public long spawnedAtNanos() {
+        return spawnedAtNanos;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return cell.isTerminated();
+    }
+
+    @Override
+    public void stop() {
+        cell.selfRef().sendSystem(new SystemMessage.Terminate());
+    }
+
+    @Override
+    public String toString() {
+        return "InstrumentedActor[" + path() + ", type=" + actorType + "]";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.troupe.actor.internal;
+
+import dev.troupe.actor.ActorPath;
+import dev.troupe.actor.instrument.ActorTypeRecorder;
+import dev.troupe.actor.instrument.Instrumentation;
+import dev.troupe.actor.instrument.InstrumentedActor;
+import dev.troupe.actor.instrument.MessageHook;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One system's side of its {@link Instrumentation}: the recorder of each actor type, the sampling rate as the
+ * mailbox status bits that carry it, and the guards that keep a failing instrumentation from failing actors.
+ * Thread-safe.
+ */
+final class InstrumentationRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(InstrumentationRuntime.class);
+    private static final int MAX_SAMPLE_EVERY = 1 << 20;
+
+    private final Instrumentation instrumentation;
+    private final int sampleEvery;
+    private final MessageHook hook;
+    private final ConcurrentHashMap<String, ActorTypeRecorder> recorders = new ConcurrentHashMap<>();
+    /** Logs an instrumentation failure once per system, so a broken recorder cannot flood the log. */
+    private volatile boolean failureLogged;
+
+    InstrumentationRuntime(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+        int every = instrumentation.sampleEvery();
+        if (every < 1 || every > MAX_SAMPLE_EVERY || Integer.bitCount(every) != 1) {
+            throw new IllegalArgumentException("Instrumentation.sampleEvery() must be a power of two from 1 to "
+                    + MAX_SAMPLE_EVERY + ", was " + every);
+        }
+        this.sampleEvery = every;
+        this.hook = instrumentation.messageHook();
+    }
+
+    int sampleEvery() {
+        return sampleEvery;
+    }
+
+    MessageHook hook() {
+        return hook;
+    }
+
+    /** The mailbox status bits that make it sample at this rate and, if there is a hook, call it. */
+    int mailboxFlags() {
+        return Mailbox.instrumentationFlags(Integer.numberOfTrailingZeros(sampleEvery), hook != null);
+    }
+
+    /** Whether the sender should time this message: true with probability 1 / 2^{@code sampleShift}. */
+    static boolean sample(int sampleShift) {
+        return sampleShift == 0 || (ThreadLocalRandom.current().nextInt() & ((1 << sampleShift) - 1)) == 0;
+    }
+
+    ActorTypeRecorder recorderFor(String actorType) {
+        ActorTypeRecorder recorder = recorders.get(actorType);
+        return recorder != null ? recorder : recorders.computeIfAbsent(actorType, type ->
+                Objects.requireNonNull(instrumentation.recorderFor(type),
+                        () -> instrumentation + " returned a null recorder for " + type));
+    }
+
+    void started(ActorTypeRecorder recorder, InstrumentedActor actor) {
+        try {
+            recorder.actorStarted(actor);
+        } catch (RuntimeException e) {
+            failed("actorStarted", e);
+        }
+    }
+
+    void stopped(ActorTypeRecorder recorder, InstrumentedActor actor, Throwable failure) {
+        try {
+            recorder.actorStopped(actor, failure);
+        } catch (RuntimeException e) {
+            failed("actorStopped", e);
+        }
+    }
+
+    void sampled(ActorTypeRecorder recorder, InstrumentedActor actor, long waited, long processing, int depth) {
+        try {
+            recorder.sampled(actor, waited, processing, depth);
+        } catch (RuntimeException e) {
+            failed("sampled", e);
+        }
+    }
+
+    Object onSend(ActorPath recipient, Object message) {
+        try {
+            return hook.onSend(ActorCell.currentTurn(), recipient, message);
+        } catch (RuntimeException e) {
+            failed("onSend", e);
+            return null;
+        }
+    }
+
+    Object beforeReceive(InstrumentedActor actor, Object message, Object carried) {
+        try {
+            return hook.beforeReceive(actor, message, carried);
+        } catch (RuntimeException e) {
+            failed("beforeReceive", e);
+            return null;
+        }
+    }
+
+    void afterReceive(InstrumentedActor actor, Object token, Throwable failure) {
+        try {
+            hook.afterReceive(actor, token, failure);
+        } catch (RuntimeException e) {
+            failed("afterReceive", e);
+        }
+    }
+
+    private void failed(String call, RuntimeException e) {
+        if (!failureLogged) {
+            failureLogged = true;
+            LOG.error("Instrumentation {} failed in {}; its later failures are not logged", instrumentation, call, e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Observability for Troupe: per-actor-type metrics with histograms and alerts, and the integrations built on
+ * them (Micrometer, JDK Flight Recorder, OpenTelemetry, SLF4J MDC, the live web observer). The integrations'
+ * libraries are optional dependencies: each is needed only by the part that uses it.
+ */
+module dev.troupe.observe {
+    requires transitive dev.troupe.actor;
+    requires HdrHistogram; // an automatic module: its jar declares no name
+
+    exports dev.troupe.observe;
+}
