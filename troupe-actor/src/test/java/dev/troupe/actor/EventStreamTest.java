@@ -40,6 +40,38 @@ class EventStreamTest {
     }
 
     @Test
+    void aListenerIsCalledOnThePublishingThreadUntilCancelled() {
+        EventStream events = sys.system().eventStream();
+        java.util.List<Object> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Cancellable listening = events.listen(Event.class, event -> {
+            heard.add(event);
+            threads.add(Thread.currentThread());
+        });
+        events.publish(new Event.A(1));
+        events.publish("not an event");
+        assertThat(heard).containsExactly(new Event.A(1));
+        assertThat(threads).containsExactly(Thread.currentThread());
+        assertThat(listening.isCancelled()).isFalse();
+        assertThat(listening.cancel()).isTrue();
+        assertThat(listening.cancel()).isFalse();
+        assertThat(listening.isCancelled()).isTrue();
+        events.publish(new Event.B(2));
+        assertThat(heard).containsExactly(new Event.A(1));
+    }
+
+    @Test
+    void aThrowingListenerDoesNotReachThePublisherNorOtherSubscribers() {
+        EventStream events = sys.system().eventStream();
+        events.listen(Event.class, event -> {
+            throw new IllegalStateException("listener fails");
+        });
+        events.subscribe(Event.class, probe.ref());
+        events.publish(new Event.A(1));
+        assertThat(probe.receive()).isEqualTo(new Event.A(1));
+    }
+
+    @Test
     void unsubscribeAndUnsubscribeAllStopDelivery() {
         EventStream events = sys.system().eventStream();
         events.subscribe(Event.A.class, probe.ref());

@@ -1,0 +1,306 @@
+package dev.troupe.actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.troupe.actor.instrument.Instrumentation;
+import dev.troupe.actor.instrument.InstrumentedActor;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** What an instrumented system reports: actors started and stopped, every message counted, samples timed. */
+class InstrumentationTest {
+
+    sealed interface Count {
+        record Add(int n) implements Count {}
+        record Total(ActorRef<Integer> replyTo) implements Count {}
+    }
+
+    static Behavior<Count> counter(int total) {
+        return Behaviors.receiveMessage(message -> switch (message) {
+            case Count.Add(int n) -> counter(total + n);
+            case Count.Total(var replyTo) -> {
+                replyTo.tell(total);
+                yield Behaviors.same();
+            }
+        });
+    }
+
+    static TestSystem instrumented(String name, Instrumentation instrumentation) {
+        return TestSystem.create(name, TestSystem.settings().instrumentation(instrumentation).build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.troupe.actor.RuntimeMatrix#props")
+    void countsEveryMessageAndTimesEverySampledOne(Props props) {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("counted", recording)) {
+            ActorRef<Count> counter = system.spawn(counter(0), props.withActorType("counter"));
+            for (int i = 1; i <= 100; i++) {
+                counter.tell(new Count.Add(i));
+            }
+            assertThat(system.<Count, Integer>ask(counter, Count.Total::new)).isEqualTo(5050);
+
+            RecordingInstrumentation.Recorder recorder = recording.recorder("counter");
+            InstrumentedActor actor = recorder.actor(counter);
+            assertThat(actor.actorType()).isEqualTo("counter");
+            assertThat(actor.messagesProcessed()).isEqualTo(101);
+            // the reply to Total is sent inside its handler, before the handler's sample is recorded
+            await().atMost(TestSystem.TIMEOUT).until(() -> recorder.samplesOf(counter).size() == 101);
+            List<RecordingInstrumentation.Sample> samples = recorder.samplesOf(counter);
+            assertThat(samples).hasSize(101).allSatisfy(sample -> {
+                assertThat(sample.timeInMailboxNanos()).isNotNegative();
+                assertThat(sample.processingNanos()).isNotNegative();
+                assertThat(sample.mailboxDepth()).isBetween(0, 100);
+            });
+            assertThat(actor.estimatedProcessingNanos())
+                    .isEqualTo(samples.stream().mapToLong(RecordingInstrumentation.Sample::processingNanos).sum());
+
+            actor.stop();
+            await().atMost(TestSystem.TIMEOUT).until(() -> !recorder.stopped.isEmpty());
+            assertThat(recorder.stopped).singleElement().satisfies(stop -> {
+                assertThat(stop.actor()).isSameAs(actor);
+                assertThat(stop.failure()).isNull();
+            });
+            assertThat(actor.isTerminated()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.troupe.actor.RuntimeMatrix#concurrentProps")
+    void mailboxDepthCountsWaitingMessages(Props props) throws InterruptedException {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("depth", recording)) {
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ActorRef<String> blocker = system.spawn(Behaviors.receiveMessage(message -> {
+                if (message.equals("block")) {
+                    entered.countDown();
+                    release.await();
+                }
+                return Behaviors.same();
+            }), props.withActorType("blocker"));
+            blocker.tell("block");
+            assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+            InstrumentedActor actor = recording.recorder("blocker").actor(blocker);
+            assertThat(actor.mailboxDepth()).isZero();
+            for (int i = 0; i < 50; i++) {
+                blocker.tell("wait " + i);
+            }
+            assertThat(actor.mailboxDepth()).isEqualTo(50);
+            assertThat(actor.estimatedMemoryBytes()).isGreaterThanOrEqualTo(176 + 50 * 24);
+            release.countDown();
+            // a message is counted before it is processed and sampled after
+            await().atMost(TestSystem.TIMEOUT).until(() -> recording.recorder("blocker").samplesOf(blocker).size() == 51);
+            assertThat(actor.messagesProcessed()).isEqualTo(51);
+            assertThat(actor.mailboxDepth()).isZero();
+            // the samples saw the queue drain: the first waiting message had 49 behind it
+            assertThat(recording.recorder("blocker").samplesOf(blocker))
+                    .extracting(RecordingInstrumentation.Sample::mailboxDepth).contains(49, 0);
+        }
+    }
+
+    @Test
+    void samplesOneMessageInSampleEveryOnAverage() {
+        RecordingInstrumentation recording = new RecordingInstrumentation(4, null);
+        try (TestSystem system = instrumented("sampled", recording)) {
+            ActorRef<Count> counter = system.spawn(counter(0), Props.empty().withActorType("counter"));
+            for (int i = 0; i < 4_000; i++) {
+                counter.tell(new Count.Add(1));
+            }
+            assertThat(system.<Count, Integer>ask(counter, Count.Total::new)).isEqualTo(4_000);
+            // binomial(4001, 1/4): mean 1000, standard deviation 27; this range is more than 7 deviations wide
+            // (the reply to Total is sent before its own sample, if it has one, is recorded: hence up to 1201)
+            assertThat(recording.recorder("counter").samplesOf(counter)).hasSizeBetween(800, 1201);
+            assertThat(recording.recorder("counter").actor(counter).messagesProcessed()).isEqualTo(4_001);
+        }
+    }
+
+    @Test
+    void actorTypeIsTheBehaviorsClassUnlessTagged() {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("types", recording)) {
+            ActorRef<Count> plain = system.spawn(counter(0));
+            assertThat(system.<Count, Integer>ask(plain, Count.Total::new)).isZero();
+            assertThat(recording.recorder(InstrumentationTest.class.getName()).actor(plain).actorType())
+                    .isEqualTo(InstrumentationTest.class.getName());
+            ActorRef<Count> taggedRef = system.spawn(counter(0), Props.empty().withActorType("tagged"));
+            InstrumentedActor tagged = recording.recorder("tagged").actor(taggedRef);
+            assertThat(tagged.actorType()).isEqualTo("tagged");
+            assertThat(tagged.mailboxKind()).isEqualTo("unbounded");
+            assertThat(tagged.dispatcherName()).isEqualTo(ActorSystemSettings.DEFAULT_DISPATCHER);
+        }
+    }
+
+    @Test
+    void describesMailboxAndDispatcher() {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("described", recording)) {
+            ActorRef<Count> ref = system.spawn(counter(0), Props.empty().withActorType("described")
+                    .withMailbox(MailboxSelector.bounded(10, MailboxSelector.OverflowStrategy.DROP_OLDEST))
+                    .withDispatcher(DispatcherSelector.fromSettings(TestSystem.PINNED)));
+            InstrumentedActor actor = recording.recorder("described").actor(ref);
+            assertThat(actor.mailboxKind()).isEqualTo("bounded(10, DROP_OLDEST)");
+            assertThat(actor.dispatcherName()).isEqualTo(TestSystem.PINNED);
+            assertThat(actor.ref()).isEqualTo(ref);
+            assertThat(actor.spawnedAtNanos()).isLessThanOrEqualTo(System.nanoTime());
+        }
+    }
+
+    @Test
+    void batchHandlersCountAndTimeInMailboxButNotProcessing() {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("batched", recording)) {
+            Probe<List<Integer>> batches = system.probe();
+            CountDownLatch release = new CountDownLatch(1);
+            ActorRef<Integer> batcher = system.spawn(Behaviors.<Integer>batching(100, batch -> {
+                if (batch.contains(0)) {
+                    release.await();
+                }
+                batches.ref().tell(List.copyOf(batch));
+                return Behaviors.same();
+            }), Props.empty().withActorType("batcher"));
+            for (int i = 0; i < 11; i++) {
+                batcher.tell(i);
+            }
+            release.countDown();
+            int received = 0;
+            while (received < 11) {
+                received += batches.receive().size();
+            }
+            InstrumentedActor actor = recording.recorder("batcher").actor(batcher);
+            assertThat(actor.messagesProcessed()).isEqualTo(11);
+            // a batch's first message is sampled after the handler, which has sent the batch to the probe
+            await().atMost(TestSystem.TIMEOUT).until(() -> recording.recorder("batcher").samplesOf(batcher).size() == 11);
+            List<RecordingInstrumentation.Sample> samples = recording.recorder("batcher").samplesOf(batcher);
+            // the first message of each batch is processed alone and timed, the others only waited
+            assertThat(samples).filteredOn(s -> s.processingNanos() == -1).isNotEmpty();
+        }
+    }
+
+    @Test
+    void stoppingThroughTheInstrumentationStopsTheActorAsItsParentWould() {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("stopped", recording)) {
+            Probe<Object> report = system.probe();
+            ActorRef<Watcher.Cmd> watcher = system.spawn(Watcher.behavior(report.ref()));
+            ActorRef<Count> target = system.spawn(counter(0), Props.empty().withActorType("target"));
+            watcher.tell(new Watcher.Cmd.Watch(target));
+            report.expect(new Watcher.Watching(target));
+            recording.recorder("target").actor(target).stop();
+            report.expect(Watcher.terminated(target));
+            assertThat(recording.recorder("target").stopped).singleElement()
+                    .satisfies(stop -> assertThat(stop.failure()).isNull());
+        }
+    }
+
+    @Test
+    void aFailedActorIsReportedStoppedWithItsFailure() {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("failed", recording)) {
+            IllegalStateException boom = new IllegalStateException("boom");
+            ActorRef<String> failing = system.spawn(Behaviors.<String>receiveMessage(message -> {
+                throw boom;
+            }), Props.empty().withActorType("failing"));
+            failing.tell("fail");
+            await().atMost(TestSystem.TIMEOUT).until(() -> !recording.recorder("failing").stopped.isEmpty());
+            assertThat(recording.recorder("failing").stopped).singleElement()
+                    .satisfies(stop -> assertThat(stop.failure()).isSameAs(boom));
+        }
+    }
+
+    @Test
+    void aSampleEveryThatIsNotAPowerOfTwoIsRefused() {
+        for (int bad : new int[] {0, 3, -4, 1 << 21}) {
+            RecordingInstrumentation recording = new RecordingInstrumentation(bad, null);
+            assertThatThrownBy(() -> ActorSystem.create(Behaviors.empty(), "bad-sampling",
+                    ActorSystemSettings.builder().instrumentation(recording).build()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("sampleEvery() must be a power of two")
+                    .hasMessageContaining(Integer.toString(bad));
+        }
+    }
+
+    @Test
+    void anActorTypeTagMustBeShortAndNotBlank() {
+        assertThatThrownBy(() -> Props.empty().withActorType(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("actorType");
+        assertThatThrownBy(() -> Props.empty().withActorType("x".repeat(201)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Props.empty().withActorType(null)).isInstanceOf(NullPointerException.class);
+        assertThat(Props.empty().withActorType("a")).isEqualTo(Props.empty().withActorType("a"))
+                .isNotEqualTo(Props.empty());
+    }
+
+    @Test
+    void withoutInstrumentationNothingIsReported() {
+        try (TestSystem system = TestSystem.create("plain")) {
+            assertThat(system.system().settings().instrumentation()).isEmpty();
+            ActorRef<Count> counter = system.spawn(counter(0));
+            counter.tell(new Count.Add(2));
+            assertThat(system.<Count, Integer>ask(counter, Count.Total::new)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aFailingRecorderNeverFailsTheActor() {
+        Instrumentation broken = actorType -> new dev.troupe.actor.instrument.ActorTypeRecorder() {
+            @Override
+            public void actorStarted(InstrumentedActor actor) {
+                throw new IllegalStateException("started");
+            }
+
+            @Override
+            public void actorStopped(InstrumentedActor actor, Throwable failure) {
+                throw new IllegalStateException("stopped");
+            }
+
+            @Override
+            public void sampled(InstrumentedActor actor, long waited, long processing, int depth) {
+                throw new IllegalStateException("sampled");
+            }
+        };
+        try (TestSystem system = TestSystem.create("broken", TestSystem.settings()
+                .instrumentation(new Instrumentation() {
+                    @Override
+                    public int sampleEvery() {
+                        return 1;
+                    }
+
+                    @Override
+                    public dev.troupe.actor.instrument.ActorTypeRecorder recorderFor(String actorType) {
+                        return broken.recorderFor(actorType);
+                    }
+                }).build())) {
+            ActorRef<Count> counter = system.spawn(counter(0));
+            counter.tell(new Count.Add(3));
+            assertThat(system.<Count, Integer>ask(counter, Count.Total::new)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void depthOfAnUninstrumentedUnboundedMailboxIsExactToo() {
+        try (TestSystem system = TestSystem.create("depth-plain")) {
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ActorRef<String> blocker = system.spawn(Behaviors.receiveMessage(message -> {
+                entered.countDown();
+                release.await();
+                return Behaviors.same();
+            }));
+            blocker.tell("block");
+            await().atMost(Duration.ofSeconds(20)).until(() -> entered.getCount() == 0);
+            for (int i = 0; i < 1_000; i++) {
+                blocker.tell("m");
+            }
+            assertThat(((dev.troupe.actor.internal.LocalActorRef<String>) blocker).mailboxSize()).isEqualTo(1_000);
+            release.countDown();
+        }
+    }
+}
