@@ -47,6 +47,11 @@ public final class BenchMain implements Callable<Integer> {
             description = "Systems, Troupe first (default: troupe,pekko,pekko-default).")
     List<String> systems = List.of("troupe", "pekko", "pekko-default");
 
+    @Option(names = "--baseline-classes", description = "A baseline build of troupe-actor (its target/classes or jar):"
+            + " each fork then also runs Troupe from it in a JVM of its own, as system 'baseline', alternating which"
+            + " JVM goes first; the ratio baseline/troupe is the current build's speed-up (below 1: slow-down).")
+    Path baselineClasses;
+
     @Option(names = "--size-scale", description = "Multiplies the full sizes, e.g. 0.2 for a shorter full run (default: ${DEFAULT-VALUE}).")
     double sizeScale = 1.0;
 
@@ -55,6 +60,9 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--jvm-arg", description = "Extra JVM option for the forks (repeatable), e.g. --jvm-arg=-XX:+UseCompactObjectHeaders.")
     List<String> jvmArgs = new ArrayList<>();
+
+    /** The system name of the runs made with {@link #baselineClasses}. */
+    static final String BASELINE = "baseline";
 
     @Option(names = "--out", description = "Directory for the result files (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("bench-results");
@@ -152,26 +160,43 @@ public final class BenchMain implements Callable<Integer> {
 
         List<Report.Row> rows = new ArrayList<>();
         long started = System.nanoTime();
-        List<String> cp = List.of("-cp", System.getProperty("java.class.path"));
+        String currentClassPath = System.getProperty("java.class.path");
+        List<String> cp = List.of("-cp", currentClassPath);
+        List<String> reported = new ArrayList<>(systems);
+        if (baselineClasses != null) {
+            reported.add(1, BASELINE);
+            total += forks * workloads.size() * (warmups + rounds);
+        }
+        int runs = total;
         if (!skipThroughput) {
             for (int fork = 1; fork <= forks; fork++) {
                 int f = fork;
-                List<String> cmd = new ArrayList<>(jvm);
-                cmd.addAll(cp);
-                cmd.addAll(List.of(ForkMain.class.getName(), Integer.toString(fork), Integer.toString(warmups),
-                        Integer.toString(rounds), sizes.name(), Long.toString(timeoutSeconds), String.join(",", systems),
-                        String.join(",", workloads.stream().map(Workload::name).toList())));
-                if (!runFork(java, cmd, "fork " + fork, ForkMain.TAG, line -> {
-                    Report.Row row = Report.Row.parse(line);
-                    rows.add(row);
-                    Workload w = Workloads.byName(row.workload());
-                    double ms = row.nanos() / 1e6;
-                    System.out.printf(Locale.ROOT, "[%4d/%d %5.0fs] fork %d/%d %-14s %-13s %-7s %d: %9.2f ms  %-18s threads %d (dispatcher %d)%n",
-                            rows.size(), total, (System.nanoTime() - started) / 1e9, f, forks, row.workload(),
-                            row.system(), row.phase(), row.round(), ms, Report.rate(row.count() / (ms / 1e3), w.unit()) + "/s",
-                            row.threads(), row.workers());
-                })) {
-                    return 1;
+                List<List<String>> jvms = new ArrayList<>();
+                jvms.add(List.of(currentClassPath, String.join(",", systems), "troupe"));
+                if (baselineClasses != null) {
+                    // alternate which build runs first, so that neither always gets the fresher machine
+                    jvms.add(fork % 2 == 1 ? 1 : 0, List.of(baselineClassPath(currentClassPath), "troupe", BASELINE));
+                }
+                for (List<String> build : jvms) {
+                    String label = build.get(2);
+                    List<String> cmd = new ArrayList<>(jvm);
+                    cmd.addAll(List.of("-cp", build.get(0)));
+                    cmd.addAll(List.of(ForkMain.class.getName(), Integer.toString(fork), Integer.toString(warmups),
+                            Integer.toString(rounds), sizes.name(), Long.toString(timeoutSeconds), build.get(1),
+                            String.join(",", workloads.stream().map(Workload::name).toList())));
+                    if (!runFork(java, cmd, "fork " + fork, ForkMain.TAG, line -> {
+                        Report.Row parsed = Report.Row.parse(line);
+                        Report.Row row = label.equals(BASELINE) ? parsed.withSystem(BASELINE) : parsed;
+                        rows.add(row);
+                        Workload w = Workloads.byName(row.workload());
+                        double ms = row.nanos() / 1e6;
+                        System.out.printf(Locale.ROOT, "[%4d/%d %5.0fs] fork %d/%d %-14s %-13s %-7s %d: %9.2f ms  %-18s threads %d (dispatcher %d)%n",
+                                rows.size(), runs, (System.nanoTime() - started) / 1e9, f, forks, row.workload(),
+                                row.system(), row.phase(), row.round(), ms, Report.rate(row.count() / (ms / 1e3), w.unit()) + "/s",
+                                row.threads(), row.workers());
+                    })) {
+                        return 1;
+                    }
                 }
             }
             if (rows.size() != total) {
@@ -241,7 +266,7 @@ public final class BenchMain implements Callable<Integer> {
 
         System.out.println();
         if (!skipThroughput) {
-            Report report = new Report(rows, systems);
+            Report report = new Report(rows, reported);
             report.printTable(System.out);
             report.writeFiles(out);
             System.out.println();
@@ -265,6 +290,28 @@ public final class BenchMain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Wrote the results to %s in %.0f s%n", out.toAbsolutePath(),
                 (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** The forks' class path with the baseline build of troupe-actor in place of the current one. */
+    private String baselineClassPath(String currentClassPath) {
+        List<String> entries = new ArrayList<>();
+        entries.add(baselineClasses.toAbsolutePath().toString());
+        for (String entry : currentClassPath.split(java.io.File.pathSeparator)) {
+            if (!isTroupeActor(entry)) {
+                entries.add(entry);
+            }
+        }
+        if (entries.size() == currentClassPath.split(java.io.File.pathSeparator).length + 1) {
+            throw new IllegalStateException("troupe-actor is not on the class path " + currentClassPath
+                    + ", so there is nothing to replace with --baseline-classes");
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private static boolean isTroupeActor(String classPathEntry) {
+        Path p = Path.of(classPathEntry);
+        return p.getFileName() != null && (p.getFileName().toString().startsWith("troupe-actor-")
+                || p.endsWith(Path.of("troupe-actor", "target", "classes")));
     }
 
     /** Runs one fresh JVM; hands lines starting with {@code tag} to {@code onResult}, echoes the others. */

@@ -24,6 +24,11 @@ public final class Report {
             return parse("csv\t" + line.replace(',', '\t'));
         }
 
+        /** This run, reported under another system name. */
+        Row withSystem(String name) {
+            return new Row(fork, workload, name, phase, round, size, nanos, count, checksum, threads, workers);
+        }
+
         static Row parse(String line) {
             String[] f = line.split("\t");
             return new Row(Integer.parseInt(f[1]), f[2], f[3], f[4], Integer.parseInt(f[5]), Long.parseLong(f[6]),
