@@ -285,7 +285,7 @@ class InstrumentationTest {
     }
 
     @Test
-    void depthOfAnUninstrumentedUnboundedMailboxIsExactToo() {
+    void depthOfAnUninstrumentedUnboundedMailboxIsExactOnceConcurrentSendersAreDone() throws Exception {
         try (TestSystem system = TestSystem.create("depth-plain")) {
             CountDownLatch entered = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -295,12 +295,31 @@ class InstrumentationTest {
                 return Behaviors.same();
             }));
             blocker.tell("block");
-            await().atMost(Duration.ofSeconds(20)).until(() -> entered.getCount() == 0);
-            for (int i = 0; i < 1_000; i++) {
-                blocker.tell("m");
+            assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+            var mailbox = (dev.troupe.actor.internal.LocalActorRef<String>) blocker;
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> senders = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                // producers race on the tail: the depth counts every one of their messages
+                senders.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    for (int i = 0; i < 25_000; i++) {
+                        blocker.tell("m");
+                        mailbox.mailboxSize(); // readers race with the senders, too
+                    }
+                }));
             }
-            assertThat(((dev.troupe.actor.internal.LocalActorRef<String>) blocker).mailboxSize()).isEqualTo(1_000);
+            start.countDown();
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            assertThat(mailbox.mailboxSize()).isEqualTo(100_000);
             release.countDown();
+            await().atMost(TestSystem.TIMEOUT).until(() -> mailbox.mailboxSize() == 0);
         }
     }
 }
