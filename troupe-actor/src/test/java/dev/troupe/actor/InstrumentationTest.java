@@ -216,6 +216,28 @@ class InstrumentationTest {
     }
 
     @Test
+    void supervisionEventsNameTheTaggedActorType() {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("tagged-events", recording)) {
+            Probe<SupervisionEvent> events = system.probe();
+            system.system().eventStream().subscribe(SupervisionEvent.class, events.ref());
+            ActorRef<String> restarting = system.spawn(Behaviors.supervise(Behaviors.<String>receiveMessage(m -> {
+                throw new IllegalStateException("restart me");
+            })).onFailure(IllegalStateException.class, SupervisorStrategy.restart()),
+                    Props.empty().withActorType("restarting"));
+            ActorRef<String> stopping = system.spawn(Behaviors.<String>receiveMessage(m -> {
+                throw new IllegalStateException("stop me");
+            }), Props.empty().withActorType("stopping"));
+            restarting.tell("fail");
+            assertThat(events.receive(SupervisionEvent.Failed.class).actorType()).isEqualTo("restarting");
+            assertThat(events.receive(SupervisionEvent.Restarted.class).actorType()).isEqualTo("restarting");
+            stopping.tell("fail");
+            assertThat(events.receive(SupervisionEvent.Failed.class).actorType()).isEqualTo("stopping");
+            assertThat(events.receive(SupervisionEvent.StoppedOnFailure.class).actorType()).isEqualTo("stopping");
+        }
+    }
+
+    @Test
     void aSampleEveryThatIsNotAPowerOfTwoIsRefused() {
         for (int bad : new int[] {0, 3, -4, 1 << 21}) {
             RecordingInstrumentation recording = new RecordingInstrumentation(bad, null);

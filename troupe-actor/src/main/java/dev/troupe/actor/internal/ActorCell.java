@@ -149,6 +149,11 @@ public final class ActorCell<T> extends ContextBase<T> {
         mailbox.enqueueSystem(new Create());
     }
 
+    @Override
+    String instrumentedActorType() {
+        return stats == null ? null : stats.actorType();
+    }
+
     /** Runs the message hook's onSend for a message sent to this actor; the sender's thread. */
     Object onSend(Object message) {
         return system.instrumentation().onSend(self.path(), message);
@@ -421,7 +426,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (fatal) {
             system.terminate();
         } else if (lifecycle == RUNNING) {
-            String actorType = ActorTypes.of(behavior);
+            String actorType = actorTypeFor(behavior);
             publishEvent(new SupervisionEvent.Failed(self.path(), actorType, t, 0));
             publishEvent(new SupervisionEvent.StoppedOnFailure(self.path(), actorType, t, 0));
         }
@@ -723,7 +728,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (x.logger == null) {
             x.logger = LoggerFactory.getLogger(ActorTypes.of(behavior));
         }
-        enterMdc(self.path(), stats != null ? stats.actorType() : ActorTypes.of(behavior), currentMessage);
+        enterMdc(self.path(), actorTypeFor(behavior), currentMessage);
         return x.logger;
     }
 

@@ -28,6 +28,20 @@ public abstract non-sealed class ContextBase<T> implements ActorContext<T> {
     }
 
     /**
+     * The actor type this actor is counted under by instrumentation, or null if it is not instrumented (then
+     * events name the class of the failing behavior). The actor's own thread.
+     */
+    String instrumentedActorType() {
+        return null;
+    }
+
+    /** The type to name in this actor's supervision events when {@code behavior} failed. */
+    final String actorTypeFor(dev.troupe.actor.Behavior<?> behavior) {
+        String instrumented = instrumentedActorType();
+        return instrumented != null ? instrumented : ActorTypes.of(behavior);
+    }
+
+    /**
      * Checks a name given to {@code spawn}: names starting with {@code $} are reserved for anonymous actors.
      * The remaining rules are checked when the child's path is made.
      */

@@ -91,7 +91,7 @@ final class SupervisorInterceptor<T> implements Interceptor<T> {
         if (strategy == null || failure instanceof VirtualMachineError) {
             throw Failures.rethrow(failure);
         }
-        String actorType = ActorTypes.of(failed != null ? failed : initial);
+        String actorType = ctx.actorTypeFor(failed != null ? failed : initial);
         long now = ctx.clock().nanoTime();
         publish(ctx, new SupervisionEvent.Failed(ctx.self().path(), actorType, failure, restartCount()));
         return switch (strategy) {
