@@ -6,6 +6,9 @@
 module dev.troupe.observe {
     requires transitive dev.troupe.actor;
     requires HdrHistogram; // an automatic module: its jar declares no name
+    requires jdk.jfr;
+    requires static io.opentelemetry.api; // automatic modules, named in their jars' manifests
+    requires static io.opentelemetry.context;
 
     exports dev.troupe.observe;
 }
