@@ -24,10 +24,11 @@ import java.util.Objects;
  *       default, with its duration, actor path, actor type, message class and, if the handler threw, the
  *       failure's class.</li>
  * </ul>
- * The first four come from {@link #install}, the last from {@link #slowMessageHook()}. Nothing is recorded
- * unless a recording enables the events, for instance
- * {@code jcmd <pid> JFR.start settings=troupe.jfc} with a settings file that enables them, or
- * {@code recordingStream.enable("troupe.SlowMessage").withThreshold(Duration.ofMillis(20))}; while no
+ * The first four come from {@link #install}, the last from {@link #slowMessageHook()}. They are recorded
+ * whenever a flight recording runs ({@code -XX:StartFlightRecording}, {@code jcmd <pid> JFR.start}, a
+ * {@code RecordingStream}): like any event without {@code @Enabled(false)} they are on unless the recording's
+ * settings turn them off, and a recording may change the slow message's threshold, for instance
+ * {@code recordingStream.enable("troupe.SlowMessage").withThreshold(Duration.ofMillis(20))}. While no
  * recording enables an event, its listener or hook costs one flag read.
  *
  * <p>Threading: both methods may be called from any thread. The events are committed on the thread that

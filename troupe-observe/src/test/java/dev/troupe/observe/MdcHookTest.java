@@ -32,6 +32,14 @@ class MdcHookTest {
         MDC.clear();
     }
 
+    /** An actor that logs each text it gets; its turns run inside tell, on the sending thread. */
+    private ActorRef<String> spawnLoggerOnCallingThread() {
+        return kit.spawn(Behaviors.<String>receiveMessage(text -> {
+            log.logger().info(text);
+            return Behaviors.same();
+        }), "echo", ON_CALLING_THREAD);
+    }
+
     @Test
     void everyLineWrittenInsideAnActorThroughAnyLoggerCarriesItsPathTypeAndMessage() {
         ActorRef<Greet> greeter = kit.spawn(Behaviors.<Greet>receiveMessage(greet -> {
@@ -54,11 +62,7 @@ class MdcHookTest {
 
     @Test
     void theKeysAreGoneAfterTheMessageAndOtherKeysAreKept() {
-        // On the calling-thread dispatcher the actor's turn runs inside tell, on this thread.
-        ActorRef<String> echo = kit.spawn(Behaviors.<String>receiveMessage(text -> {
-            log.logger().info(text);
-            return Behaviors.same();
-        }), "echo", ON_CALLING_THREAD);
+        ActorRef<String> echo = spawnLoggerOnCallingThread();
         MDC.put("request", "r-1");
 
         echo.tell("inside");
@@ -98,10 +102,7 @@ class MdcHookTest {
 
     @Test
     void valuesTheThreadHadBeforeAreRestored() {
-        ActorRef<String> echo = kit.spawn(Behaviors.<String>receiveMessage(text -> {
-            log.logger().info(text);
-            return Behaviors.same();
-        }), "echo", ON_CALLING_THREAD);
+        ActorRef<String> echo = spawnLoggerOnCallingThread();
         MDC.put(MdcHook.MDC_ACTOR, "not an actor");
 
         echo.tell("inside");

@@ -19,7 +19,7 @@ abstract class SupervisionJfrEvent extends Event {
     String actorPath;
 
     @Label("Actor Type")
-    @Description("The class of the actor's behavior, or the tag given with Props.withActorType")
+    @Description("The class that defines the actor's behavior, as in the runtime's supervision events")
     String actorType;
 
     @Label("Cause Class")
