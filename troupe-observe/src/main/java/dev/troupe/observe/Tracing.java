@@ -18,7 +18,8 @@ import java.util.Objects;
  * by an actor, {@link #SENDER_PATH}. If the handler throws, the span records the exception and has status
  * {@code ERROR}. A message sent with no span and no baggage in its context carries nothing (it costs no
  * envelope) and starts a new trace. Runtime envelopes (timers, death notifications, adapted replies) make no
- * span; what an actor sends while handling them starts new traces.
+ * span; what an actor sends while handling them starts new traces. A batch handler's batch
+ * ({@code Behaviors.batching}) is one span, named after and parented by its first message.
  *
  * <p>Threading: the hook captures the sender's {@code Context.current()} on the sending thread and makes the
  * span current on the actor's thread for the message's processing only. Requires {@code opentelemetry-api},

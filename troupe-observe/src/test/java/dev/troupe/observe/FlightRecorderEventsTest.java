@@ -2,6 +2,7 @@ package dev.troupe.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.troupe.actor.ActorRef;
 import dev.troupe.actor.Behavior;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.RecordingState;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +172,8 @@ class FlightRecorderEventsTest {
     @Test
     void withoutARecordingTheHookTimesNothing() {
         recording.close();
+        assumeTrue(FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .noneMatch(other -> other.getState() == RecordingState.RUNNING), "another recording is running");
 
         assertThat(FlightRecorderEvents.slowMessageHook().beforeReceive(null, new Work.Fast(), null)).isNull();
     }
