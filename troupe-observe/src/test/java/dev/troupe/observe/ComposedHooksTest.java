@@ -10,7 +10,6 @@ import dev.troupe.testkit.ActorTestKit;
 import dev.troupe.testkit.TestProbe;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,13 +48,7 @@ class ComposedHooksTest {
                     return Behaviors.same();
                 }), "orders", Props.empty().withActorType("orders"));
                 TestProbe<SpanContext> reply = kit.createTestProbe();
-                Span request = tracing.startTestSpan("request");
-
-                try (Scope ignored = request.makeCurrent()) {
-                    orders.tell(new Order("o-1", reply.ref()));
-                } finally {
-                    request.end();
-                }
+                Span request = tracing.inTestSpan("request", () -> orders.tell(new Order("o-1", reply.ref())));
                 SpanContext currentInHandler = reply.receiveMessage();
 
                 SpanData span = tracing.awaitSpanOf(orders);

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import dev.troupe.actor.ActorRef;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -13,6 +15,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Test helper: an OpenTelemetry SDK that keeps every ended span in memory (exported as it ends), and a tracer
@@ -34,6 +37,30 @@ final class InMemoryTracing implements AutoCloseable {
     Span startTestSpan(String name) {
         Tracer tracer = sdk.getTracer("test");
         return tracer.spanBuilder(name).startSpan();
+    }
+
+    /** Runs {@code body} inside a new, current span of the test itself; ends the span and returns it. */
+    Span inTestSpan(String name, Runnable body) {
+        Span span = startTestSpan(name);
+        try {
+            withCurrent(Context.current().with(span), () -> {
+                body.run();
+                return null;
+            });
+        } finally {
+            span.end();
+        }
+        return span;
+    }
+
+    /** What {@code body} returns, run with {@code context} current on this thread; then restores the thread's. */
+    static <T> T withCurrent(Context context, Supplier<T> body) {
+        Scope scope = context.makeCurrent();
+        try {
+            return body.get();
+        } finally {
+            scope.close();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.troupe.observe;
 
+import static dev.troupe.observe.InMemoryTracing.withCurrent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.actor.ActorRef;
@@ -17,7 +18,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
@@ -56,13 +56,7 @@ class TracingTest {
         ActorRef<Hop> c = kit.spawn(relayTo(end.ref()), "c", Props.empty().withActorType("hops"));
         ActorRef<Hop> b = kit.spawn(relayTo(c), "b", Props.empty().withActorType("hops"));
         ActorRef<Hop> a = kit.spawn(relayTo(b), "a", Props.empty().withActorType("hops"));
-        Span request = tracing.startTestSpan("request");
-
-        try (Scope ignored = request.makeCurrent()) {
-            a.tell(new Hop("x"));
-        } finally {
-            request.end();
-        }
+        Span request = tracing.inTestSpan("request", () -> a.tell(new Hop("x")));
         end.expectMessage(new Hop("x"));
 
         SpanData spanA = tracing.awaitSpanOf(a);
@@ -90,17 +84,12 @@ class TracingTest {
             question.replyTo().tell("answer to " + question.text());
             return Behaviors.same();
         }), "server");
-        Span caller = tracing.startTestSpan("caller");
+        AtomicReference<String> answer = new AtomicReference<>();
 
-        String answer;
-        try (Scope ignored = caller.makeCurrent()) {
-            answer = AskPattern.<Question, String>ask(server, replyTo -> new Question("q", replyTo), TIMEOUT,
-                    kit.system().scheduler()).toCompletableFuture().join();
-        } finally {
-            caller.end();
-        }
+        Span caller = tracing.inTestSpan("caller", () -> answer.set(AskPattern.<Question, String>ask(server,
+                replyTo -> new Question("q", replyTo), TIMEOUT, kit.system().scheduler()).toCompletableFuture().join()));
 
-        assertThat(answer).isEqualTo("answer to q");
+        assertThat(answer.get()).isEqualTo("answer to q");
         SpanData served = tracing.awaitSpanOf(server);
         assertThat(served.getParentSpanContext()).isEqualTo(caller.getSpanContext());
         assertThat(served.getName()).isEqualTo("receive Question");
@@ -145,16 +134,10 @@ class TracingTest {
         Span span = tracing.startTestSpan("some span");
 
         Object bare = hook.onSend(null, null, new Hop("x")); // the hook reads neither path on send
-        Object withSpan;
-        try (Scope ignored = Context.current().with(span).makeCurrent()) {
-            withSpan = hook.onSend(null, null, new Hop("x"));
-        } finally {
-            span.end();
-        }
-        Object withBaggage;
-        try (Scope ignored = Baggage.builder().put("tenant", "t-1").build().makeCurrent()) {
-            withBaggage = hook.onSend(null, null, new Hop("x"));
-        }
+        Object withSpan = withCurrent(Context.current().with(span), () -> hook.onSend(null, null, new Hop("x")));
+        span.end();
+        Object withBaggage = withCurrent(Context.current().with(Baggage.builder().put("tenant", "t-1").build()),
+                () -> hook.onSend(null, null, new Hop("x")));
 
         assertThat(bare).isNull();
         assertThat(withSpan).isNotNull();
@@ -174,11 +157,12 @@ class TracingTest {
                 DispatcherSelector.fromSettings(HookOnlyInstrumentation.CALLING_THREAD)));
         Context sending = Context.current().with(Baggage.builder().put("tenant", "t-1").build());
 
-        try (Scope ignored = sending.makeCurrent()) {
+        Context afterTell = withCurrent(sending, () -> {
             observer.tell(new Hop("x"));
-            assertThat(Context.current()).isSameAs(sending);
-        }
+            return Context.current();
+        });
 
+        assertThat(afterTell).isSameAs(sending);
         assertThat(currentInside.get()).isEqualTo(tracing.awaitSpanOf(observer).getSpanContext());
         assertThat(baggageInside.get()).isEqualTo("t-1");
     }
