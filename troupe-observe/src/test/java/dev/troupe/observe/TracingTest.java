@@ -50,6 +50,14 @@ class TracingTest {
         });
     }
 
+    /** Answers each {@link Question}. */
+    private static Behavior<Question> answering() {
+        return Behaviors.receiveMessage(question -> {
+            question.replyTo().tell("answer to " + question.text());
+            return Behaviors.same();
+        });
+    }
+
     @Test
     void aChainOfTellsFromInsideASpanIsOneTraceEachHopTheChildOfTheLast() {
         TestProbe<Hop> end = kit.createTestProbe();
@@ -80,10 +88,7 @@ class TracingTest {
 
     @Test
     void anAskFromInsideASpanMakesTheServersSpanItsChild() {
-        ActorRef<Question> server = kit.spawn(Behaviors.<Question>receiveMessage(question -> {
-            question.replyTo().tell("answer to " + question.text());
-            return Behaviors.same();
-        }), "server");
+        ActorRef<Question> server = kit.spawn(answering(), "server");
         AtomicReference<String> answer = new AtomicReference<>();
 
         Span caller = tracing.inTestSpan("caller", () -> answer.set(AskPattern.<Question, String>ask(server,
@@ -93,6 +98,36 @@ class TracingTest {
         SpanData served = tracing.awaitSpanOf(server);
         assertThat(served.getParentSpanContext()).isEqualTo(caller.getSpanContext());
         assertThat(served.getName()).isEqualTo("receive Question");
+    }
+
+    /** What the asking actor of {@link #anAskFromInsideAnActorMakesTheServersSpanTheChildOfTheAskersSpan} gets. */
+    sealed interface Client {
+        record Start(ActorRef<String> done) implements Client {}
+
+        record Answered(String answer, ActorRef<String> done) implements Client {}
+    }
+
+    @Test
+    void anAskFromInsideAnActorMakesTheServersSpanTheChildOfTheAskersSpan() {
+        ActorRef<Question> server = kit.spawn(answering(), "server");
+        ActorRef<Client> client = kit.spawn(Behaviors.<Client>receive((ctx, message) -> {
+            switch (message) {
+                case Client.Start(var done) -> ctx.<Question, String>ask(server, replyTo -> new Question("q", replyTo),
+                        TIMEOUT, (answer, failure) -> new Client.Answered(answer, done));
+                case Client.Answered(var answer, var done) -> done.tell(answer);
+            }
+            return Behaviors.same();
+        }), "client");
+        TestProbe<String> done = kit.createTestProbe();
+
+        client.tell(new Client.Start(done.ref()));
+        done.expectMessage("answer to q");
+
+        SpanData asking = tracing.awaitSpanOf(client);
+        SpanData served = tracing.awaitSpanOf(server);
+        assertThat(asking.getName()).isEqualTo("receive Start");
+        assertThat(served.getParentSpanContext()).isEqualTo(asking.getSpanContext());
+        assertThat(served.getAttributes().get(Tracing.SENDER_PATH)).isEqualTo(client.path().toString());
     }
 
     @Test
