@@ -147,6 +147,26 @@ class FlightRecorderEventsTest {
     }
 
     @Test
+    void cancellingTheInstallationStopsTheRecordingOfTheSystemsEvents() {
+        ActorRef<Object> gone = kit.spawn(Behaviors.ignore(), "gone");
+        kit.stop(gone);
+
+        assertThat(installed.cancel()).isTrue();
+        assertThat(installed.cancel()).isFalse();
+        assertThat(installed.isCancelled()).isTrue();
+        gone.tell("not recorded");
+        Cancellable again = FlightRecorderEvents.install(kit.system());
+        try {
+            gone.tell(42);
+            // The stream is ordered by time: had the first dead letter been recorded, it would come first.
+            assertThat(awaitEvent(FlightRecorderEvents.DEAD_LETTER, gone).getString("messageClass"))
+                    .isEqualTo(Integer.class.getName());
+        } finally {
+            again.cancel();
+        }
+    }
+
+    @Test
     void aMessageSlowerThanTheThresholdRecordsSlowMessageAndAFastOneDoesNot() throws InterruptedException {
         ActorRef<Work> worker = kit.spawn(blockingWorker(), "worker", Props.empty().withActorType("workers"));
         Work.Slow slow = new Work.Slow(new CountDownLatch(1), new CountDownLatch(1));

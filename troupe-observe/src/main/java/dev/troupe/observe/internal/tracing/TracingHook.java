@@ -26,6 +26,7 @@ public final class TracingHook implements MessageHook {
         }
     };
 
+    // The span attributes, documented where the public API names them: dev.troupe.observe.Tracing.
     public static final AttributeKey<String> ACTOR_PATH = AttributeKey.stringKey("troupe.actor.path");
     public static final AttributeKey<String> ACTOR_TYPE = AttributeKey.stringKey("troupe.actor.type");
     public static final AttributeKey<String> MESSAGE_CLASS = AttributeKey.stringKey("troupe.message.class");
