@@ -238,6 +238,41 @@ class InstrumentationTest {
     }
 
     @Test
+    void systemStartedComesBeforeTheGuardiansFirstActorAndAFailureThereFailsCreate() throws Exception {
+        java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null) {
+            @Override
+            public void systemStarted(ActorSystem<?> system) {
+                calls.add("started " + system.name() + ", actors " + startedCount());
+            }
+        };
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
+            calls.add("guardian setup");
+            return Behaviors.empty();
+        }), "started", ActorSystemSettings.builder().instrumentation(recording).build());
+        try {
+            await().atMost(TestSystem.TIMEOUT).until(() -> calls.size() == 2);
+            assertThat(calls).containsExactly("started started, actors 0", "guardian setup");
+        } finally {
+            system.terminate();
+            system.whenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        }
+
+        IllegalStateException refused = new IllegalStateException("cannot connect");
+        RecordingInstrumentation failing = new RecordingInstrumentation(1, null) {
+            @Override
+            public void systemStarted(ActorSystem<?> system) {
+                throw refused;
+            }
+        };
+        assertThatThrownBy(() -> ActorSystem.create(Behaviors.setup(ctx -> {
+            calls.add("must not run");
+            return Behaviors.empty();
+        }), "refused", ActorSystemSettings.builder().instrumentation(failing).build())).isSameAs(refused);
+        assertThat(calls).doesNotContain("must not run");
+    }
+
+    @Test
     void aSampleEveryThatIsNotAPowerOfTwoIsRefused() {
         for (int bad : new int[] {0, 3, -4, 1 << 21}) {
             RecordingInstrumentation recording = new RecordingInstrumentation(bad, null);

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** An instrumentation that keeps everything the runtime reports, per actor type, for tests to look at. */
-final class RecordingInstrumentation implements Instrumentation {
+class RecordingInstrumentation implements Instrumentation {
     record Sample(ActorPath actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth) {}
 
     record Stop(InstrumentedActor actor, Throwable failure) {}
@@ -78,5 +78,10 @@ final class RecordingInstrumentation implements Instrumentation {
 
     java.util.Set<String> actorTypes() {
         return recorders.keySet();
+    }
+
+    /** How many actors have been reported started so far. */
+    int startedCount() {
+        return recorders.values().stream().mapToInt(r -> r.started.size()).sum();
     }
 }

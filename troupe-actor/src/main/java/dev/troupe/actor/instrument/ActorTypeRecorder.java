@@ -15,7 +15,8 @@ public interface ActorTypeRecorder {
     void actorStarted(InstrumentedActor actor);
 
     /**
-     * The actor stopped for good (after its {@code PostStop}), on its last turn.
+     * The actor stopped for good (after its {@code PostStop}), on its last turn, before its parent and watchers
+     * are told: whoever receives its {@code Terminated} sees this call's effects.
      *
      * @param failure why it stopped, or null if it stopped normally
      */

@@ -14,7 +14,7 @@ package dev.troupe.actor.instrument;
  *
  * <p>Threading: {@link #recorderFor} may be called from any thread, concurrently, but at most once per actor
  * type and system (the runtime keeps the result); {@link #sampleEvery()} and {@link #messageHook()} are read
- * once, when the system starts.
+ * once, when the system is built, and {@link #systemStarted} is called once after that, before any actor runs.
  */
 public interface Instrumentation {
 
@@ -32,6 +32,16 @@ public interface Instrumentation {
      * with {@link dev.troupe.actor.Props#withActorType}. Must not return null.
      */
     ActorTypeRecorder recorderFor(String actorType);
+
+    /**
+     * Called once, with the system this instrumentation was set in, after the system is built and before its
+     * guardian starts: the place to subscribe to its event stream or schedule on its scheduler, without missing
+     * an event of its first actor. On the thread that calls {@code ActorSystem.create}. If it throws, the
+     * system is terminated and {@code create} throws what it threw. The default does nothing.
+     */
+    default void systemStarted(dev.troupe.actor.ActorSystem<?> system) {
+        // nothing to connect
+    }
 
     /**
      * The hook called for every user message sent to and processed by an actor of this system (for tracing

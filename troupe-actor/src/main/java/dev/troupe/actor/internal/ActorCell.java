@@ -650,6 +650,10 @@ public final class ActorCell<T> extends ContextBase<T> {
         mailbox.close();
         CellExtras<T> x = extras;
         Throwable failure = failure();
+        if (stats != null) {
+            // before anyone learns of the death: whoever sees Terminated sees the actor gone from the metrics
+            system.instrumentation().stopped(stats.recorder, stats, failure);
+        }
         if (x != null && x.watchedBy != null) {
             for (Watcher watcher : x.watchedBy) {
                 watcher.watcher().sendSystem(new DeathWatchNotification(watcher.watchedAs(), failure));
@@ -658,9 +662,6 @@ public final class ActorCell<T> extends ContextBase<T> {
         parent.sendSystem(new DeathWatchNotification(self, failure, x != null && x.escalateFailure));
         system.actorTerminated();
         mailbox.dispatcher().actorTerminated(mailbox);
-        if (stats != null) {
-            system.instrumentation().stopped(stats.recorder, stats, failure);
-        }
         behavior = null;
         children = null;
         if (x != null) {

@@ -80,6 +80,14 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         Objects.requireNonNull(settings, "settings");
         ActorPath guardianPath = ActorPath.root(name).child("user", newUid());
         ActorSystemImpl<T> system = new ActorSystemImpl<>(guardianPath, guardian, settings);
+        if (system.instrumentation != null) {
+            try {
+                settings.instrumentation().orElseThrow().systemStarted(system);
+            } catch (RuntimeException e) {
+                system.terminate(); // the guardian never ran: its behavior's setup has not run either
+                throw e;
+            }
+        }
         system.guardian.start();
         return system;
     }
