@@ -84,12 +84,15 @@ public sealed interface Alert {
 
         @Override
         public String message() {
-            return "Actors of " + actorType + " restarted " + restartsLastMinute + " times in the last minute, above the "
-                    + "threshold " + threshold + "; last cause " + lastCause;
+            return "Actors of " + actorType + " restarted " + restartsLastMinute
+                    + " times in the last minute, above the threshold " + threshold + "; last cause " + lastCause;
         }
     }
 
-    /** One actor's estimated memory ({@link dev.troupe.actor.instrument.InstrumentedActor#estimatedMemoryBytes()}) exceeded the threshold. */
+    /**
+     * One actor's estimated memory ({@link dev.troupe.actor.instrument.InstrumentedActor#estimatedMemoryBytes()})
+     * exceeded the threshold.
+     */
     record ActorMemory(ActorPath actor, String actorType, long estimatedBytes, long thresholdBytes, long atEpochMillis)
             implements Alert {
         public ActorMemory {

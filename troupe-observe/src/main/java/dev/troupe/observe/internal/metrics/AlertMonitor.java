@@ -51,7 +51,9 @@ final class AlertMonitor {
         this.publisher = publisher;
         long now = clock.getAsLong();
         for (TypeMetrics type : types.values()) {
-            restartHistory.computeIfAbsent(type.actorType(), t -> new ArrayDeque<>()).add(new long[] {now, type.restarts()});
+            ArrayDeque<long[]> history = new ArrayDeque<>();
+            history.add(new long[] {now, type.restarts()});
+            restartHistory.put(type.actorType(), history);
         }
     }
 
