@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -67,7 +69,13 @@ public final class TroupeMeterBinder implements MeterBinder {
         String system = state.systemName().orElseThrow(() -> new IllegalStateException(
                 "Bind the ActorMetrics to its system (metrics.bind(system)) before binding it to a MeterRegistry"));
         Tags systemTags = Tags.of("system", system);
-        state.types().listen((name, type) -> bindType(registry, systemTags.and("actor.type", name), type));
+        // A type added while listen runs may be announced twice; its sample listener must be added once.
+        Set<TypeMetrics> bound = ConcurrentHashMap.newKeySet();
+        state.types().listen((name, type) -> {
+            if (bound.add(type)) {
+                bindType(registry, systemTags.and("actor.type", name), type);
+            }
+        });
         state.deadLetters().listen((message, count) -> counter(registry, "troupe.deadletters", count,
                 systemTags.and("message", message), "Messages that could not be delivered"));
         state.dropped().listen((DropKey key, LongAdder count) -> counter(registry, "troupe.dropped", count,

@@ -5,18 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import dev.troupe.actor.ActorPath;
 import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.Behaviors;
 import dev.troupe.actor.Dropped;
 import dev.troupe.actor.MailboxSelector;
 import dev.troupe.actor.Props;
 import dev.troupe.actor.SupervisorStrategy;
+import dev.troupe.actor.instrument.InstrumentedActor;
+import dev.troupe.actor.instrument.MessageHook;
+import dev.troupe.testkit.ActorTestKit;
 import dev.troupe.testkit.TestProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +87,54 @@ class ActorMetricsTest {
         ActorTypeSnapshot afterStop = fx.type("worker");
         assertThat(afterStop.actorsAlive()).isEqualTo(2);
         assertThat(afterStop.messagesProcessed()).as("the stopped actor's 100 are kept").isEqualTo(300);
+    }
+
+    @Test
+    void theMonitorStopsWhenTheSystemTerminates() {
+        assertThat(fx.time.scheduledCount()).as("the alert monitor").isEqualTo(1);
+
+        fx.close();
+
+        await().atMost(DEADLINE).until(() -> fx.time.scheduledCount() == 0);
+        assertThat(fx.metrics.snapshot().actorTypes()).as("still readable").isNotEmpty();
+    }
+
+    @Test
+    void aMessageHookRidesAlongWithTheMetrics() {
+        LongAdder sends = new LongAdder();
+        MessageHook counting = new MessageHook() {
+            @Override
+            public Object onSend(ActorPath sender, ActorPath recipient, Object message) {
+                sends.increment();
+                return null;
+            }
+
+            @Override
+            public Object beforeReceive(InstrumentedActor actor, Object message, Object carried) {
+                return null;
+            }
+
+            @Override
+            public void afterReceive(InstrumentedActor actor, Object token, Throwable failure) {}
+        };
+        ActorMetrics hooked = ActorMetrics.create().withMessageHook(counting);
+        ActorTestKit kit = ActorTestKit.create("hooked", ActorSystemSettings.builder().instrumentation(hooked).build());
+        try {
+            hooked.bind(kit.system());
+            ActorRef<Work> echo = kit.spawn(echo(), "echo", Props.empty().withActorType("echo"));
+            TestProbe<Integer> replies = kit.createTestProbe();
+            for (int n = 0; n < 10; n++) {
+                echo.tell(new Work(n, replies.ref()));
+            }
+            replies.receiveMessages(10);
+
+            assertThat(hooked.messageHook()).isSameAs(counting);
+            assertThat(sends.sum()).as("10 works and 10 replies, at least").isGreaterThanOrEqualTo(20);
+            assertThat(hooked.snapshot().actorTypes()).filteredOn(t -> t.actorType().equals("echo"))
+                    .singleElement().extracting(ActorTypeSnapshot::messagesProcessed).isEqualTo(10L);
+        } finally {
+            kit.shutdown();
+        }
     }
 
     @Test
