@@ -213,7 +213,7 @@ public final class ActorMetrics implements Instrumentation {
      * @param actor the restarted actor
      * @param actorType its type (as registered, falling back to the event's when it had stopped)
      * @param cause the class name of the failure
-     * @param causeMessage the failure's message, or empty
+     * @param causeMessage the failure's message, or empty (null is taken as empty)
      * @param restartCount its restarts so far in the supervisor's window
      * @param atEpochMillis when it was seen (wall clock)
      */
@@ -223,7 +223,7 @@ public final class ActorMetrics implements Instrumentation {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(actorType, "actorType");
             Objects.requireNonNull(cause, "cause");
-            Objects.requireNonNull(causeMessage, "causeMessage");
+            causeMessage = Objects.requireNonNullElse(causeMessage, ""); // Throwable.getMessage() may be null
         }
     }
 }

@@ -192,24 +192,15 @@ class ActorMetricsTest {
 
     @Test
     void hottestByMailboxDepthRanksTheDeepestFirst() {
-        TestProbe<String> entered = fx.kit.createTestProbe();
-        CountDownLatch release = new CountDownLatch(1);
-        Map<String, Integer> waiting = Map.of("deep", 5, "middle", 3, "shallow", 1);
-        waiting.forEach((name, depth) -> {
-            ActorRef<Object> gate = fx.gate(name, "gate", Props.empty());
-            gate.tell(new MetricsFixture.Hold(entered.ref(), name, release));
-            entered.expectMessage(name); // it holds its thread now: what follows waits in its mailbox
-            for (int i = 0; i < depth; i++) {
-                gate.tell("queued");
-            }
-        });
+        List<MetricsFixture.HeldGate> gates = List.of(fx.heldGate("deep", "gate", Props.empty(), 5),
+                fx.heldGate("middle", "gate", Props.empty(), 3), fx.heldGate("shallow", "gate", Props.empty(), 1));
 
         List<ActorSnapshot> hottest = fx.metrics.hottestByMailboxDepth(2);
 
         assertThat(names(hottest)).containsExactly("deep", "middle");
         assertThat(hottest).extracting(ActorSnapshot::mailboxDepth).containsExactly(5, 3);
         assertThat(fx.type("gate").currentMailboxDepth()).isEqualTo(9);
-        release.countDown();
+        gates.forEach(gate -> gate.release().countDown());
     }
 
     @Test
@@ -281,14 +272,10 @@ class ActorMetricsTest {
         }
         gone.unsafeUpcast().tell("not even a Work");
 
-        TestProbe<String> entered = fx.kit.createTestProbe();
-        CountDownLatch release = new CountDownLatch(1);
-        ActorRef<Object> full = fx.gate("full", "gate",
-                Props.empty().withMailbox(MailboxSelector.bounded(2, MailboxSelector.OverflowStrategy.DROP_NEWEST)));
-        full.tell(new MetricsFixture.Hold(entered.ref(), "full", release));
-        entered.expectMessage("full");
+        MetricsFixture.HeldGate full = fx.heldGate("full", "gate",
+                Props.empty().withMailbox(MailboxSelector.bounded(2, MailboxSelector.OverflowStrategy.DROP_NEWEST)), 0);
         for (int i = 0; i < 5; i++) {
-            full.tell(new Work(i, nobody.ref()));
+            full.ref().tell(new Work(i, nobody.ref()));
         }
 
         await().atMost(DEADLINE).untilAsserted(() -> {
@@ -300,6 +287,6 @@ class ActorMetricsTest {
             assertThat(snapshot.dropped()).isEqualTo(3);
         });
         assertThat(fx.metrics.snapshot().systemName()).isEqualTo("metrics");
-        release.countDown();
+        full.release().countDown();
     }
 }

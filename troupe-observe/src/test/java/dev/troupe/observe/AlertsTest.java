@@ -13,7 +13,6 @@ import dev.troupe.testkit.TestProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +44,8 @@ class AlertsTest {
     void aDeepMailboxAlertsOnceAndClearsWhenDrained() {
         start(MetricsFixture.everyMessage().mailboxDepthThreshold(5).processingTimeP95Threshold(HOLDS_ARE_NOT_SLOW)
                 .build());
-        TestProbe<String> entered = fx.kit.createTestProbe();
-        CountDownLatch release = new CountDownLatch(1);
-        ActorRef<Object> gate = fx.gate("blocked", "gate", Props.empty());
-        gate.tell(new MetricsFixture.Hold(entered.ref(), "blocked", release));
-        entered.expectMessage("blocked");
-        for (int i = 0; i < 10; i++) {
-            gate.tell("queued");
-        }
+        MetricsFixture.HeldGate held = fx.heldGate("blocked", "gate", Props.empty(), 10);
+        ActorRef<Object> gate = held.ref();
 
         LogCapture.warn().withLoggerName(ALERTS_LOGGER).withMessageContaining("Mailbox of " + gate.path())
                 .expect(() -> {
@@ -65,7 +58,7 @@ class AlertsTest {
         assertThat(published).containsExactly(raised);
         assertThat(fx.metrics.activeAlerts()).containsExactly(raised);
 
-        release.countDown();
+        held.release().countDown();
         await().atMost(DEADLINE).until(() -> fx.metrics.actor(gate.path()).orElseThrow().mailboxDepth() == 0);
         LogCapture.info().withLoggerName(ALERTS_LOGGER).withMessageContaining("Cleared: Mailbox of")
                 .expect(() -> fx.time.timePasses(CHECK));
@@ -81,14 +74,9 @@ class AlertsTest {
     @Test
     void anActorOverTheDefaultMemoryThresholdAlertsOnceAndClearsWhenItStops() {
         start(ActorMetricsSettings.builder().processingTimeP95Threshold(HOLDS_ARE_NOT_SLOW).build());
-        TestProbe<String> entered = fx.kit.createTestProbe();
-        CountDownLatch release = new CountDownLatch(1);
-        ActorRef<Object> gate = fx.gate("hoarder", "gate", Props.empty());
-        gate.tell(new MetricsFixture.Hold(entered.ref(), "hoarder", release));
-        entered.expectMessage("hoarder");
-        for (int i = 0; i < 1_000; i++) {
-            gate.tell("queued"); // a queue node each: well over 10 KB, under the depth threshold of 10,000
-        }
+        // A queue node per waiting message: well over 10 KB, and under the depth threshold of 10,000.
+        MetricsFixture.HeldGate held = fx.heldGate("hoarder", "gate", Props.empty(), 1_000);
+        ActorRef<Object> gate = held.ref();
 
         fx.time.timePasses(CHECK);
         fx.time.timePasses(CHECK);
@@ -99,7 +87,7 @@ class AlertsTest {
             assertThat(alert.thresholdBytes()).isEqualTo(10 * 1024);
         });
 
-        release.countDown();
+        held.release().countDown();
         fx.kit.stop(gate);
         await().atMost(DEADLINE).until(() -> fx.metrics.actor(gate.path()).isEmpty());
         fx.time.timePasses(CHECK);

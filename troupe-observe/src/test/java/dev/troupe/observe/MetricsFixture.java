@@ -8,6 +8,7 @@ import dev.troupe.actor.DispatcherSelector;
 import dev.troupe.actor.Props;
 import dev.troupe.testkit.ActorTestKit;
 import dev.troupe.testkit.ManualTime;
+import dev.troupe.testkit.TestProbe;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -56,6 +57,25 @@ final class MetricsFixture implements AutoCloseable {
             return Behaviors.same();
         });
         return kit.spawn(gate, name, props.withDispatcher(DispatcherSelector.blocking()).withActorType(actorType));
+    }
+
+    /** A gate that holds its thread, and the latch that lets it go. */
+    record HeldGate(ActorRef<Object> ref, CountDownLatch release) {}
+
+    /**
+     * A {@link #gate} that holds its thread when this returns, with {@code queued} strings waiting in its mailbox
+     * (fewer if its mailbox is bounded and drops).
+     */
+    HeldGate heldGate(String name, String actorType, Props props, int queued) {
+        TestProbe<String> entered = kit.createTestProbe();
+        CountDownLatch release = new CountDownLatch(1);
+        ActorRef<Object> gate = gate(name, actorType, props);
+        gate.tell(new Hold(entered.ref(), name, release));
+        entered.expectMessage(name); // it holds its thread now: what follows waits in its mailbox
+        for (int i = 0; i < queued; i++) {
+            gate.tell("queued");
+        }
+        return new HeldGate(gate, release);
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -105,7 +104,7 @@ public final class MetricsState {
             case SupervisionEvent.Restarted restarted -> {
                 types.get(actorType).restarted(cause);
                 recentRestarts.add(new ActorMetrics.Restart(restarted.actor(), actorType, cause,
-                        Objects.requireNonNullElse(event.cause().getMessage(), ""), restarted.restartCount(),
+                        event.cause().getMessage(), restarted.restartCount(),
                         System.currentTimeMillis()));
             }
             default -> { } // resumed, stopped and escalated failures were counted as Failed already
