@@ -38,7 +38,12 @@ import java.util.Optional;
  * each counter is exact on its own, not consistent with the others at an instant.
  *
  * <p><b>Cost.</b> A registered actor costs one entry in the parent-to-children index (its path to its
- * counters); the per-type state does not grow with the actors.
+ * counters): about 36 bytes (measured with a million actors on JDK 25 with compressed pointers: heap per actor
+ * with these metrics minus with an instrumentation that keeps nothing). The per-type state does not grow with
+ * the actors. A query that reads every live actor ({@link #snapshot}, the hottest lists) costs about half a
+ * microsecond per actor, mostly cache misses: a quarter to half a second for a million. The alert monitor reads
+ * at most 100,000 actors per check and resumes where it stopped, so that a check stays within some 50 ms of
+ * the scheduler's thread; in a larger system a new per-actor breach is seen within a few checks.
  */
 public final class ActorMetrics implements Instrumentation {
     private final ActorMetricsSettings settings;

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <tr><td>{@code troupe.actors.alive}</td><td>gauge</td><td>actors spawned and not stopped</td></tr>
  *   <tr><td>{@code troupe.actors.spawned}, {@code troupe.actors.stopped}</td><td>counters</td><td></td></tr>
  *   <tr><td>{@code troupe.messages.processed}</td><td>counter</td>
- *       <td>as of the latest check of the alert monitor (every {@code checkInterval})</td></tr>
+ *       <td>as of the alert monitor's latest completed pass over the actors (every check, up to 100,000
+ *       actors)</td></tr>
  *   <tr><td>{@code troupe.mailbox.time}, {@code troupe.processing.time}</td><td>timers</td>
  *       <td>of the sampled messages, with percentiles P50, P95, P99</td></tr>
  *   <tr><td>{@code troupe.mailbox.depth}</td><td>distribution summary</td>
@@ -91,7 +92,7 @@ public final class TroupeMeterBinder implements MeterBinder {
         FunctionCounter.builder("troupe.actors.stopped", type, TypeMetrics::actorsStopped).tags(tags)
                 .description("Actors stopped").register(registry);
         FunctionCounter.builder("troupe.messages.processed", type, TypeMetrics::messagesProcessedAtLastCensus)
-                .tags(tags).description("Messages processed, as of the latest check").register(registry);
+                .tags(tags).description("Messages processed, as of the monitor's latest pass").register(registry);
         Gauge.builder("troupe.mailbox.depth.current", type, t -> t.lastCensus().mailboxDepth()).tags(tags)
                 .description("Messages waiting in the mailboxes of the type's actors").register(registry);
         Gauge.builder("troupe.mailbox.depth.peak", type, TypeMetrics::maxMailboxDepth).tags(tags)

@@ -125,7 +125,7 @@ public final class MetricsState {
     }
 
     public MetricsSnapshot snapshot() {
-        Map<String, Census.TypeTotals> totals = Census.take(registry, types, actor -> { });
+        Map<String, Census.TypeTotals> totals = Census.take(registry, types);
         List<ActorTypeSnapshot> typeSnapshots = types.values().stream()
                 .sorted(Comparator.comparing(TypeMetrics::actorType))
                 .map(type -> typeSnapshot(type, totals.getOrDefault(type.actorType(), Census.TypeTotals.NONE)))
