@@ -37,6 +37,12 @@ import java.util.Optional;
  * second). A query sees what recorders did before it started, and perhaps some of what they do meanwhile:
  * each counter is exact on its own, not consistent with the others at an instant.
  *
+ * <p><b>Memory consistency.</b> An actor is registered on the spawning thread before its spawn returns, so a
+ * query that happens-after the spawn sees it. It leaves the registry on its last turn, just after its watchers
+ * are told: a query right after a {@link dev.troupe.actor.Terminated} may still see it, as not alive. A message
+ * counts as processed from the start of its processing; its sample (the histograms) is recorded after its
+ * handler returns, so after anything the handler sent.
+ *
  * <p><b>Cost.</b> A registered actor costs one entry in the parent-to-children index (its path to its
  * counters): about 36 bytes (measured with a million actors on JDK 25 with compressed pointers: heap per actor
  * with these metrics minus with an instrumentation that keeps nothing). The per-type state does not grow with

@@ -230,17 +230,21 @@ class ActorMetricsTest {
         assertThat(names(gatesRanked)).containsExactly("long", "medium", "short");
     }
 
-    @Test
-    void failuresAndRestartsAreCountedByCause() {
-        TestProbe<Integer> replies = fx.kit.createTestProbe();
-        Behavior<Work> fragile = Behaviors.supervise(Behaviors.<Work>receiveMessage(work -> {
+    /** Restarts on any failure: {@code Work(-1)} throws IllegalStateException, other negatives IllegalArgument. */
+    private static Behavior<Work> fragile() {
+        return Behaviors.supervise(Behaviors.<Work>receiveMessage(work -> {
             if (work.n() < 0) {
                 throw work.n() == -1 ? new IllegalStateException("minus one") : new IllegalArgumentException("other");
             }
             work.replyTo().tell(work.n());
             return Behaviors.same();
         })).onFailure(RuntimeException.class, SupervisorStrategy.restart());
-        ActorRef<Work> actor = fx.kit.spawn(fragile, "fragile", Props.empty().withActorType("fragile"));
+    }
+
+    @Test
+    void failuresAndRestartsAreCountedByCause() {
+        TestProbe<Integer> replies = fx.kit.createTestProbe();
+        ActorRef<Work> actor = fx.kit.spawn(fragile(), "fragile", Props.empty().withActorType("fragile"));
 
         for (int n : new int[] {-1, -2, -1}) {
             actor.tell(new Work(n, replies.ref()));
@@ -260,6 +264,25 @@ class ActorMetricsTest {
                 IllegalStateException.class.getName());
         assertThat(fx.metrics.recentRestarts().get(0).causeMessage()).isEqualTo("minus one");
         assertThat(fx.metrics.recentRestarts().get(0).actor()).isEqualTo(actor.path());
+    }
+
+    @Test
+    void recentRestartsKeepTheLatestOnly() {
+        try (MetricsFixture small = new MetricsFixture("recent", MetricsFixture.everyMessage()
+                .recentEventsCapacity(2).build())) {
+            TestProbe<Integer> replies = small.kit.createTestProbe();
+            ActorRef<Work> actor = small.kit.spawn(fragile(), "fragile");
+            for (int n : new int[] {-1, -2, -2}) {
+                actor.tell(new Work(n, replies.ref()));
+            }
+            actor.tell(new Work(7, replies.ref()));
+            replies.expectMessage(7);
+
+            await().atMost(DEADLINE).until(() -> small.metrics.recentRestarts().stream()
+                    .allMatch(restart -> restart.cause().equals(IllegalArgumentException.class.getName())));
+            assertThat(small.metrics.recentRestarts()).hasSize(2)
+                    .extracting(ActorMetrics.Restart::restartCount).containsExactly(2, 3);
+        }
     }
 
     @Test

@@ -134,7 +134,6 @@ public final class MetricsState {
         KeyedTable.counts(dropped).forEach((key, count) -> drops
                 .computeIfAbsent(key.messageClass(), message -> new EnumMap<>(Dropped.Reason.class))
                 .put(key.reason(), count));
-        drops.replaceAll((message, byReason) -> Map.copyOf(byReason));
         return new MetricsSnapshot(systemName().orElse(""), System.currentTimeMillis(), typeSnapshots,
                 KeyedTable.counts(deadLetters), drops);
     }
