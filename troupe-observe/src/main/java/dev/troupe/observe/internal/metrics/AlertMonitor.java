@@ -128,8 +128,8 @@ final class AlertMonitor {
             Distribution processing = type.processingTime().closeInterval();
             boolean slow = processing.count() > 0 ? processing.p95() > thresholdNanos
                     : slowTypes.containsKey(name) && type.actorsAlive() > 0;
-            update(slowTypes, name, slow, () -> new Alert.ProcessingTime(name, processing.p95(), thresholdNanos, millis),
-                    millis);
+            update(slowTypes, name, slow,
+                    () -> new Alert.ProcessingTime(name, processing.p95(), thresholdNanos, millis), millis);
             int restarts = restartsWithinMinute(name, type.restarts(), now);
             update(restartingTypes, name, restarts > settings.restartsPerMinuteThreshold(), () ->
                     new Alert.RestartRate(name, restarts, settings.restartsPerMinuteThreshold(),
