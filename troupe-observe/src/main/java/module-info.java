@@ -12,6 +12,7 @@ module dev.troupe.observe {
     // Tracing's signatures, hence transitive.
     requires static transitive io.opentelemetry.api;
     requires static io.opentelemetry.context;
+    requires static micrometer.core; // optional: only TroupeMeterBinder uses it
 
     exports dev.troupe.observe;
 }
