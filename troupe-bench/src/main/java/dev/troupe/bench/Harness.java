@@ -5,6 +5,7 @@ import dev.troupe.actor.ActorContext;
 import dev.troupe.actor.ActorSystem;
 import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.Behaviors;
+import dev.troupe.observe.ActorMetrics;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -49,12 +50,18 @@ public final class Harness {
         long start;
         long end;
         int[] threads;
-        if (kind == SystemKind.TROUPE) {
+        if (kind.isTroupe()) {
+            ActorMetrics metrics = kind == SystemKind.TROUPE_METRICS ? ActorMetrics.create() : null;
+            ActorSystemSettings settings = metrics == null ? troupeSettings()
+                    : troupeSettings().toBuilder().instrumentation(metrics).build();
             ActorSystem<TroupeCommand> system = ActorSystem.create(
                     Behaviors.<TroupeCommand>receive((ctx, cmd) -> {
                         cmd.run(ctx);
                         return Behaviors.same();
-                    }), "bench", troupeSettings());
+                    }), "bench", settings);
+            if (metrics != null) {
+                metrics.bind(system);
+            }
             try {
                 start = System.nanoTime();
                 system.tell(ctx -> ctx.spawnAnonymous(workload.troupe().driver(size, done)));

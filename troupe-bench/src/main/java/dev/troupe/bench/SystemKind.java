@@ -7,6 +7,9 @@ import com.typesafe.config.ConfigFactory;
 public enum SystemKind {
     /** Troupe, default dispatcher with {@link #THREADS} threads. */
     TROUPE("troupe"),
+    /** Troupe as above with troupe-observe's {@code ActorMetrics} on (default sampling), bound to the system:
+     *  its ratio to {@link #TROUPE} is the cost of enabled instrumentation. */
+    TROUPE_METRICS("troupe-metrics"),
     /** Pekko typed, configured like Troupe: default dispatcher parallelism-min = max = {@link #THREADS}, the
      *  internal dispatcher pointed at the default one. The main comparison. */
     PEKKO("pekko"),
@@ -35,7 +38,7 @@ public enum SystemKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("no system " + id + "; known: troupe, pekko, pekko-default");
+        throw new IllegalArgumentException("no system " + id + "; known: troupe, troupe-metrics, pekko, pekko-default");
     }
 
     /** Settings common to both Pekko variants: quiet logs, no JVM shutdown hooks, no dead-letter logging. */
@@ -66,6 +69,11 @@ public enum SystemKind {
               internal-dispatcher = "pekko.actor.default-dispatcher"
             }
             """.formatted(THREADS, THREADS, THROUGHPUT);
+
+    /** Whether this kind is Troupe (with or without metrics). */
+    public boolean isTroupe() {
+        return this == TROUPE || this == TROUPE_METRICS;
+    }
 
     /** Pekko's configuration for this kind (only meaningful for the Pekko kinds). */
     public Config pekkoConfig() {
