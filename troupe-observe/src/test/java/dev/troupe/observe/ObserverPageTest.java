@@ -1,0 +1,125 @@
+package dev.troupe.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.testkit.TestProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The observer's page in a real headless Chromium, against a system of about 3,000 actors: the tree renders
+ * and expands level by level, the counters and the throughput chart show live values, and the Stop button
+ * (after its confirmation) really stops the selected actor.
+ *
+ * <p>The screenshot goes to {@code target/observer.png}, or where the system property
+ * {@code observer.screenshot} says ({@code -Dobserver.screenshot=../docs/observer.png} refreshes the one in the
+ * docs).
+ */
+class ObserverPageTest {
+    private static final int GROUPS = 30;
+    private static final int WORKERS_PER_GROUP = 99;
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private ObservedSystem observed;
+    private HeadlessChromium chromium;
+
+    @BeforeEach
+    void start() throws Exception {
+        observed = new ObservedSystem("observed-page", GROUPS, WORKERS_PER_GROUP, 2, ActorMetricsSettings.defaults(),
+                ObserverSettings.defaults());
+        chromium = HeadlessChromium.startOrSkip();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            observed.close();
+        }
+    }
+
+    @Test
+    void pageShowsTheLiveSystemAndStopsTheSelectedActor() throws Exception {
+        ChromeDriver browser = chromium.driver();
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        browser.get(observed.observer.url().toString());
+        wait.until(ExpectedConditions.textToBe(By.id("connection"), "live"));
+
+        // The tree: the top level is open; /user, then /user/app, then one group open on a click each.
+        String user = "troupe://observed-page/user";
+        expand(wait, user);
+        expand(wait, user + "/app");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-path^='" + user + "/app/group-']"),
+                GROUPS));
+        expand(wait, user + "/app/group-00");
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("[data-path^='" + user + "/app/group-00/worker-']"), WORKERS_PER_GROUP));
+
+        // Counters: all the actors are alive, and the message count moves on by itself.
+        assertThat(number(browser.findElement(By.id("c-actors")))).isGreaterThanOrEqualTo(
+                GROUPS * (WORKERS_PER_GROUP + 1) + 2);
+        long messages = number(browser.findElement(By.id("c-messages")));
+        wait.until(d -> number(d.findElement(By.id("c-messages"))) > messages);
+        wait.until(d -> number(d.findElement(By.id("c-rate"))) > 0);
+
+        // The throughput chart has drawn a line through several live points.
+        WebElement throughput = browser.findElement(By.id("chart-throughput"));
+        wait.until(d -> Integer.parseInt(throughput.getDomAttribute("data-points")) >= 3);
+        String line = throughput.findElement(By.cssSelector("polyline.series")).getDomAttribute("points");
+        assertThat(line.trim().split(" ")).hasSizeGreaterThanOrEqualTo(3);
+
+        // A busy worker's details, on screen for the screenshot.
+        select(wait, user + "/app/group-00/worker-005");
+        wait.until(d -> number(d.findElement(By.cssSelector("#detail-fields dd:nth-of-type(7)"))) > 0);
+        saveScreenshot(browser);
+
+        // Stop the victim from the page, confirming the dialog; a probe sees it terminate.
+        select(wait, user + "/victim");
+        browser.findElement(By.id("stop-button")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBe(By.id("stop-result"), "Stop requested."));
+        TestProbe<Object> watcher = observed.kit.createTestProbe();
+        watcher.expectTerminated(observed.victim, PATIENCE);
+    }
+
+    private static void expand(WebDriverWait wait, String path) {
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(row(path)));
+        if (!"▾".equals(row.findElement(By.className("toggle")).getText())) {
+            row.findElement(By.className("toggle")).click();
+        }
+        wait.until(d -> "▾".equals(d.findElement(row(path)).findElement(By.className("toggle")).getText()));
+    }
+
+    private static void select(WebDriverWait wait, String path) {
+        wait.until(ExpectedConditions.elementToBeClickable(row(path))).findElement(By.className("node-name")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("detail-path"), path));
+    }
+
+    private static By row(String path) {
+        return By.cssSelector(".node-row[data-path='" + path + "']");
+    }
+
+    private static long number(WebElement counter) {
+        String digits = counter.getText().replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? -1 : Long.parseLong(digits);
+    }
+
+    private static void saveScreenshot(ChromeDriver browser) throws Exception {
+        Path target = Path.of(System.getProperty("observer.screenshot", "target/observer.png"));
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
