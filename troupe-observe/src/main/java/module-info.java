@@ -6,6 +6,7 @@
 module dev.troupe.observe {
     requires transitive dev.troupe.actor;
     requires HdrHistogram; // an automatic module: its jar declares no name
+    requires static micrometer.core; // optional: only TroupeMeterBinder uses it
 
     exports dev.troupe.observe;
 }

@@ -1,0 +1,13 @@
+package dev.troupe.observe.internal.metrics;
+
+/**
+ * Told of every sample of one actor type, on the actor's thread (see
+ * {@link dev.troupe.actor.instrument.ActorTypeRecorder#sampled}): how an integration with its own histograms
+ * (Micrometer) sees the values. Must be thread-safe, quick and non-blocking.
+ */
+@FunctionalInterface
+public interface SampleListener {
+
+    /** @param processingNanos -1 when unknown (a message taken by a batch handler) */
+    void sampled(long timeInMailboxNanos, long processingNanos, int mailboxDepth);
+}

@@ -1,0 +1,166 @@
+package dev.troupe.observe.internal.metrics;
+
+import dev.troupe.actor.instrument.ActorTypeRecorder;
+import dev.troupe.actor.instrument.InstrumentedActor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The recorder and the counters of one actor type. Its state does not grow with the actors: each actor lives
+ * in the {@link ActorRegistry} only.
+ *
+ * <p>Threading: the recorder methods run on actor threads, concurrently, and never block (adders,
+ * HdrHistogram recorders, a copy-on-write array of listeners). The readers may run on any thread.
+ */
+public final class TypeMetrics implements ActorTypeRecorder {
+    private static final SampleListener[] NO_LISTENERS = {};
+
+    private final String actorType;
+    private final ActorRegistry registry;
+    private final LongAdder spawned = new LongAdder();
+    private final LongAdder stopped = new LongAdder();
+    /** Messages processed by actors of this type that have stopped. */
+    private final LongAdder retiredMessages = new LongAdder();
+    /** The largest total seen, so that the count never goes down while an actor moves from live to retired. */
+    private final AtomicLong messagesHighWater = new AtomicLong();
+    private final LongAccumulator maxMailboxDepth = new LongAccumulator(Math::max, 0);
+    private final IntervalHistogram timeInMailbox = new IntervalHistogram();
+    private final IntervalHistogram processingTime = new IntervalHistogram();
+    private final IntervalHistogram mailboxDepths = new IntervalHistogram();
+    private final KeyedTable<String, LongAdder> failuresByCause = KeyedTable.counters();
+    private final KeyedTable<String, LongAdder> restartsByCause = KeyedTable.counters();
+    private final LongAdder restarts = new LongAdder();
+    private volatile String lastRestartCause = "";
+    private volatile Census.TypeTotals lastCensus = Census.TypeTotals.NONE;
+    private volatile SampleListener[] listeners = NO_LISTENERS;
+
+    TypeMetrics(String actorType, ActorRegistry registry) {
+        this.actorType = actorType;
+        this.registry = registry;
+    }
+
+    @Override
+    public void actorStarted(InstrumentedActor actor) {
+        spawned.increment();
+        registry.register(actor);
+    }
+
+    /** Unregisters before counting its messages as retired, so that a census never counts them twice. */
+    @Override
+    public void actorStopped(InstrumentedActor actor, Throwable failure) {
+        registry.unregister(actor);
+        retiredMessages.add(actor.messagesProcessed());
+        stopped.increment();
+    }
+
+    @Override
+    public void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth) {
+        timeInMailbox.record(timeInMailboxNanos);
+        if (processingNanos >= 0) {
+            processingTime.record(processingNanos);
+        }
+        mailboxDepths.record(mailboxDepth);
+        maxMailboxDepth.accumulate(mailboxDepth);
+        for (SampleListener listener : listeners) {
+            listener.sampled(timeInMailboxNanos, processingNanos, mailboxDepth);
+        }
+    }
+
+    public String actorType() {
+        return actorType;
+    }
+
+    /** Spawned minus stopped (the stops read first, so that it is never negative). */
+    public long actorsAlive() {
+        long stops = stopped.sum();
+        return spawned.sum() - stops;
+    }
+
+    public long actorsSpawned() {
+        return spawned.sum();
+    }
+
+    public long actorsStopped() {
+        return stopped.sum();
+    }
+
+    /** The messages of the live actors, {@code liveMessages}, plus the retired ones; never less than before. */
+    long messagesProcessed(long liveMessages) {
+        return messagesHighWater.accumulateAndGet(liveMessages + retiredMessages.sum(), Math::max);
+    }
+
+    /** The total as of the latest census (the monitor's, or a snapshot's). */
+    public long messagesProcessedAtLastCensus() {
+        return messagesHighWater.get();
+    }
+
+    public long maxMailboxDepth() {
+        return maxMailboxDepth.get();
+    }
+
+    void sawMailboxDepth(long depth) {
+        maxMailboxDepth.accumulate(depth);
+    }
+
+    public IntervalHistogram timeInMailbox() {
+        return timeInMailbox;
+    }
+
+    public IntervalHistogram processingTime() {
+        return processingTime;
+    }
+
+    public IntervalHistogram mailboxDepths() {
+        return mailboxDepths;
+    }
+
+    public KeyedTable<String, LongAdder> failuresByCause() {
+        return failuresByCause;
+    }
+
+    public KeyedTable<String, LongAdder> restartsByCause() {
+        return restartsByCause;
+    }
+
+    void failed(String cause) {
+        failuresByCause.get(cause).increment();
+    }
+
+    void restarted(String cause) {
+        restartsByCause.get(cause).increment();
+        lastRestartCause = cause;
+        restarts.increment();
+    }
+
+    long restarts() {
+        return restarts.sum();
+    }
+
+    String lastRestartCause() {
+        return lastRestartCause;
+    }
+
+    /** The per-type totals of the latest census; see {@link Census}. */
+    public Census.TypeTotals lastCensus() {
+        return lastCensus;
+    }
+
+    void censusTaken(Census.TypeTotals totals) {
+        lastCensus = totals;
+        messagesProcessed(totals.messagesProcessed());
+        sawMailboxDepth(totals.maxMailboxDepth());
+    }
+
+    /** Adds a listener told of every later sample; not on the recording path, so a lock is fine. */
+    public synchronized void addSampleListener(SampleListener listener) {
+        SampleListener[] grown = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        grown[listeners.length] = listener;
+        listeners = grown;
+    }
+
+    @Override
+    public String toString() {
+        return "TypeMetrics[" + actorType + "]";
+    }
+}
