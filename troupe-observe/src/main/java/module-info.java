@@ -7,6 +7,10 @@ module dev.troupe.observe {
     requires transitive dev.troupe.actor;
     requires HdrHistogram; // an automatic module: its jar declares no name
     requires static micrometer.core; // optional: only TroupeMeterBinder uses it
+    // Optional, for the live web observer (TroupeObserver) only.
+    requires static io.javalin;
+    requires static com.fasterxml.jackson.databind;
+    requires static micrometer.registry.prometheus;
 
     exports dev.troupe.observe;
 }

@@ -3,28 +3,29 @@ package dev.troupe.observe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-/** Plain HTTP calls to an observer, as a script or another tool would make them. */
+/**
+ * Plain HTTP calls to an observer, as a script would make them. {@link HttpURLConnection} rather than
+ * {@code java.net.http.HttpClient}: the tests compile inside the module {@code dev.troupe.observe}, which has
+ * no reason to read {@code java.net.http}.
+ */
 final class ObserverClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final int TIMEOUT_MILLIS = 10_000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI base;
 
     ObserverClient(URI base) {
         this.base = base;
     }
 
-    record Reply(int status, String contentType, String body, HttpResponse<String> response) {
+    record Reply(int status, String contentType, String body, String authenticate) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -32,18 +33,15 @@ final class ObserverClient {
                 throw new UncheckedIOException("Not JSON (" + status + "): " + body, e);
             }
         }
-
-        String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
-        }
     }
 
+    /** @param headers names and values, alternating */
     Reply get(String pathAndQuery, String... headers) {
-        return send(request(pathAndQuery, headers).GET().build());
+        return send("GET", pathAndQuery, headers);
     }
 
     Reply post(String pathAndQuery, String... headers) {
-        return send(request(pathAndQuery, headers).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send("POST", pathAndQuery, headers);
     }
 
     /** The JSON of a GET that must succeed. */
@@ -55,32 +53,37 @@ final class ObserverClient {
         return reply.json();
     }
 
+    /** An open connection, for reading a stream; the caller disconnects it. */
+    HttpURLConnection open(String pathAndQuery) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) base.resolve(pathAndQuery).toURL().openConnection();
+        connection.setConnectTimeout(TIMEOUT_MILLIS);
+        connection.setReadTimeout(TIMEOUT_MILLIS);
+        return connection;
+    }
+
     static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    HttpRequest.Builder request(String pathAndQuery, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT);
-        for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return builder;
-    }
-
-    HttpClient http() {
-        return http;
-    }
-
-    private Reply send(HttpRequest request) {
+    private Reply send(String method, String pathAndQuery, String... headers) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response);
+            HttpURLConnection connection = open(pathAndQuery);
+            try {
+                connection.setRequestMethod(method);
+                for (int i = 0; i < headers.length; i += 2) {
+                    connection.setRequestProperty(headers[i], headers[i + 1]);
+                }
+                int status = connection.getResponseCode();
+                InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+                String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                String contentType = connection.getContentType();
+                return new Reply(status, contentType == null ? "" : contentType, body,
+                        connection.getHeaderField("WWW-Authenticate"));
+            } finally {
+                connection.disconnect();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(method + " " + pathAndQuery + " failed", e);
         }
     }
 }

@@ -62,11 +62,11 @@ class ObserverPageTest {
         String user = "troupe://observed-page/user";
         expand(wait, user);
         expand(wait, user + "/app");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-path^='" + user + "/app/group-']"),
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".node-row[data-path^='" + user + "/app/group-']"),
                 GROUPS));
         expand(wait, user + "/app/group-00");
         wait.until(ExpectedConditions.numberOfElementsToBe(
-                By.cssSelector("[data-path^='" + user + "/app/group-00/worker-']"), WORKERS_PER_GROUP));
+                By.cssSelector(".node-row[data-path^='" + user + "/app/group-00/worker-']"), WORKERS_PER_GROUP));
 
         // Counters: all the actors are alive, and the message count moves on by itself.
         assertThat(number(browser.findElement(By.id("c-actors")))).isGreaterThanOrEqualTo(

@@ -139,34 +139,59 @@ function drawCharts() {
 
 function nodeRow(node) {
   const row = el('div', { class: 'node-row', role: 'treeitem', 'data-path': node.path });
-  const toggle = el('span', { class: 'toggle', text: node.childCount > 0 ? '▸' : '·' });
-  const depth = el('span', { class: 'badge depth' + (node.mailboxDepth > 0 ? ' busy' : ''),
-    title: 'mailbox depth', text: fmtCount(node.mailboxDepth) });
-  const rate = el('span', { class: 'badge rate' + (node.messagesPerSecond > 0 ? ' busy' : ''),
-    title: 'messages/s', text: fmtCount(node.messagesPerSecond) + '/s' });
-  const children = el('span', { class: 'badge children', title: 'children', text: fmtCount(node.childCount) });
-  row.append(toggle, el('span', { class: 'node-name', text: node.name, title: node.actorType }),
-    el('span', { class: 'node-stats' }, depth, rate, children));
+  row.append(el('span', { class: 'toggle' }), el('span', { class: 'node-name', text: node.name, title: node.actorType }),
+    el('span', { class: 'node-stats' }, el('span', { class: 'badge depth', title: 'mailbox depth' }),
+      el('span', { class: 'badge rate', title: 'messages/s' }), el('span', { class: 'badge children', title: 'children' })));
   if (node.path === state.selectedPath) row.classList.add('selected');
-  toggle.addEventListener('click', event => { event.stopPropagation(); toggleNode(row); });
+  row.querySelector('.toggle').addEventListener('click', event => { event.stopPropagation(); toggleNode(row); });
   row.addEventListener('click', () => select(node.path));
   row.addEventListener('dblclick', () => toggleNode(row));
+  updateRow(row, node);
   return row;
 }
 
+/** Refreshes a row's numbers in place, so that rows stay put (and clickable) while the tree is live. */
+function updateRow(row, node) {
+  const depth = row.querySelector('.depth'), rate = row.querySelector('.rate');
+  depth.textContent = fmtCount(node.mailboxDepth);
+  depth.classList.toggle('busy', node.mailboxDepth > 0);
+  rate.textContent = fmtCount(node.messagesPerSecond) + '/s';
+  rate.classList.toggle('busy', node.messagesPerSecond > 0);
+  row.querySelector('.children').textContent = fmtCount(node.childCount);
+  row.dataset.children = String(node.childCount);
+  row.querySelector('.toggle').textContent = state.expanded.has(node.path) ? '▾' : node.childCount > 0 ? '▸' : '·';
+}
+
+/** Shows the children of {@code path} in {@code list}, reusing the items of those already shown. */
 async function loadChildren(path, list) {
   const level = await api('api/tree' + (path ? '?' + q('path', path) : ''));
+  const shown = new Map();
+  for (const item of list.children) if (item.dataset.path) shown.set(item.dataset.path, item);
   const items = level.children.map(child => {
-    const item = el('li', {}, nodeRow(child));
-    const open = state.expanded.get(child.path);
-    if (open) item.append(open);
-    return item;
+    const existing = shown.get(child.path);
+    if (existing) {
+      updateRow(existing.firstChild, child);
+      return existing;
+    }
+    return el('li', { 'data-path': child.path }, nodeRow(child));
   });
   if (level.total > level.children.length) {
     items.push(el('li', { class: 'more', text: '… and ' + fmtCount(level.total - level.children.length) + ' more' }));
   }
-  list.replaceChildren(...items);
+  const kept = new Set(items);
+  for (const item of [...list.children]) if (!kept.has(item)) {
+    if (item.dataset.path) forgetExpanded(item.dataset.path);
+    item.remove();
+  }
+  list.append(...items); // moves the kept items into order, adds the new ones
   return level;
+}
+
+/** Forgets the open levels at and under {@code top} (collapsed, or a stopped actor's subtree). */
+function forgetExpanded(top) {
+  for (const path of [...state.expanded.keys()]) {
+    if (path === top || path.startsWith(top + '/')) state.expanded.delete(path);
+  }
 }
 
 async function toggleNode(row) {
@@ -175,11 +200,11 @@ async function toggleNode(row) {
   const toggle = row.querySelector('.toggle');
   if (state.expanded.has(path)) {
     state.expanded.get(path).remove();
-    state.expanded.delete(path);
+    forgetExpanded(path);
     toggle.textContent = '▸';
     return;
   }
-  if (toggle.textContent === '·') return;
+  if (row.dataset.children === '0') return;
   const list = el('ul', { role: 'group' });
   state.expanded.set(path, list);
   item.append(list);
@@ -192,7 +217,7 @@ async function loadTree() {
   const root = el('ul');
   const rootNode = { path: rootLevel.path, name: rootLevel.name, actorType: 'root', mailboxDepth: 0,
     messagesPerSecond: 0, childCount: rootLevel.total };
-  const item = el('li', {}, nodeRow(rootNode));
+  const item = el('li', { 'data-path': rootNode.path }, nodeRow(rootNode));
   root.append(item);
   document.getElementById('tree').replaceChildren(root);
   await toggleNode(item.firstChild);
@@ -284,7 +309,7 @@ async function refreshTables() {
   const [hot, types, restarts, dead, alerts] = await Promise.all([api('api/hottest?limit=8'), api('api/types'),
     api('api/restarts'), api('api/dead-letters'), api('api/alerts')]);
   fillTable('hot-processing', hot.byProcessing,
-    a => [pathCell(a.path), num(fmtMs(a.processingMillisPerSecond)), num(fmtCount(a.messagesPerSecond))]);
+    a => [pathCell(a.path), num(fmtMs(a.processingMillis)), num(fmtCount(a.messagesPerSecond))]);
   fillTable('hot-depth', hot.byMailboxDepth,
     a => [pathCell(a.path), num(fmtCount(a.mailboxDepth)), num(fmtCount(a.messagesPerSecond))]);
   fillTable('types', types, t => [el('td', { class: 'mono', text: t.actorType, title: t.actorType }),

@@ -8,8 +8,6 @@ import dev.troupe.observe.ActorTypeSnapshot;
 import dev.troupe.observe.ActorTypeSnapshot.Distribution;
 import dev.troupe.observe.Alert;
 import dev.troupe.observe.MetricsSnapshot;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,13 +62,13 @@ public final class ObserverModel {
     }
 
     private Views.Summary summary(MetricsSnapshot snapshot) {
-        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Runtime heap = Runtime.getRuntime();
         long restarts = snapshot.actorTypes().stream().mapToLong(t -> sum(t.restartsByCause())).sum();
         long uptimeNanos = metrics.children(root, 1).stream().mapToLong(ActorSnapshot::ageNanos).findFirst()
                 .orElse(0);
         return new Views.Summary(system.name(), uptimeNanos / 1_000_000, snapshot.actorsAlive(),
                 snapshot.messagesProcessed(), messagesPerSecond, snapshot.deadLetters(), snapshot.dropped(),
-                restarts, heap.getUsed(), heap.getMax(), metrics.activeAlerts().size());
+                restarts, heap.totalMemory() - heap.freeMemory(), heap.maxMemory(), metrics.activeAlerts().size());
     }
 
     List<Views.ActorType> actorTypes() {

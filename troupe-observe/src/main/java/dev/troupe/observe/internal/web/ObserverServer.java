@@ -11,7 +11,6 @@ import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,8 @@ public final class ObserverServer implements AutoCloseable {
     private final AccessGuard guard;
     private final WebAssets assets = WebAssets.load();
     private final LiveFeed feed;
-    private final Optional<PrometheusScrape> prometheus;
+    /** Null without micrometer-registry-prometheus on the class path. */
+    private final PrometheusScrape prometheus;
     private final Javalin app;
     private final URI url;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,13 +47,13 @@ public final class ObserverServer implements AutoCloseable {
     private ObserverServer(ObserverModel model, ObserverSettings settings) {
         this.model = model;
         this.guard = new AccessGuard(settings.accessToken().orElse(null));
-        this.prometheus = PrometheusScrape.ifAvailable(model);
+        this.prometheus = prometheusOnClassPath() ? new PrometheusScrape(model.metrics()) : null;
         this.feed = new LiveFeed(model, model.systemName());
         try {
             this.app = Javalin.create(this::configure).start(settings.host(), settings.port());
         } catch (RuntimeException e) {
+            closeScrape();
             feed.close();
-            prometheus.ifPresent(PrometheusScrape::close);
             throw new IllegalStateException("The observer could not listen on " + settings.host() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
         }
@@ -79,7 +79,7 @@ public final class ObserverServer implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             feed.close();
             app.stop();
-            prometheus.ifPresent(PrometheusScrape::close);
+            closeScrape();
         }
     }
 
@@ -108,8 +108,10 @@ public final class ObserverServer implements AutoCloseable {
         routes.get("/api/alerts", ctx -> ctx.json(model.alerts()));
         routes.get("/api/history", ctx -> ctx.json(model.history()));
         routes.sse("/api/live", feed::join);
-        prometheus.ifPresent(scrape -> routes.get("/metrics", ctx -> ctx
-                .contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.scrape())));
+        if (prometheus != null) {
+            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(prometheus.scrape()));
+        }
 
         routes.exception(ApiException.class, (e, ctx) -> {
             if (e.status() == 401) {
@@ -130,6 +132,12 @@ public final class ObserverServer implements AutoCloseable {
         });
         routes.error(405, ctx -> ctx.json(new ApiException.ErrorBody("method_not_allowed",
                 ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    private void closeScrape() {
+        if (prometheus != null) {
+            prometheus.close();
+        }
     }
 
     private static Handler asset(byte[] content, String contentType) {
@@ -171,6 +179,16 @@ public final class ObserverServer implements AutoCloseable {
         }
         throw ApiException.badRequest("The query parameter 'limit' must be a number from 1 to " + MAX_LIMIT
                 + ", was '" + text + "'");
+    }
+
+    /** Checked before {@link PrometheusScrape} is touched, which cannot even load without the library. */
+    private static boolean prometheusOnClassPath() {
+        try {
+            Class.forName(PrometheusScrape.REGISTRY_CLASS, false, ObserverServer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static String hostForUrl(String host) {
