@@ -96,6 +96,8 @@ class ObserverHttpTest {
         assertThat(actor.get("childCount").asInt()).isEqualTo(20);
         assertThat(actor.get("children")).hasSize(20);
         assertThat(actor.get("terminated").asBoolean()).isFalse();
+        String withUid = path + "#" + actor.get("uid").asLong();
+        assertThat(client.json("api/actor?path=" + encoded(withUid)).get("path").asText()).isEqualTo(path);
         assertThat(names(actor)).contains("uid", "mailboxDepth", "messagesProcessed", "messagesPerSecond",
                 "estimatedProcessingMillis", "estimatedMemoryBytes", "uptimeMillis");
     }
@@ -184,6 +186,10 @@ class ObserverHttpTest {
         assertError(client.post("api/actor/stop?path=" + encoded(USER + "/no-such-actor")), 404, "not_found");
         assertError(client.post("api/actor/stop"), 400, "bad_request");
         assertError(client.get("api/no-such-endpoint"), 404, "not_found");
+        assertError(client.get("api/actor/stop?path=" + encoded(USER + "/victim")), 404, "not_found");
+        assertError(client.get("api/live"), 406, "not_acceptable"); // a stream only for EventSource's Accept
+        assertError(client.get("api/tree?limit=" + Long.MAX_VALUE), 400, "bad_request");
+        assertError(client.get("api/actor?path=" + encoded(USER + "/victim#notanumber")), 404, "not_found");
         assertError(client.get("api/actor?path=" + encoded(USER + "/%%%/\u0000")), 404, "not_found");
     }
 

@@ -22,8 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (after its confirmation) really stops the selected actor.
  *
  * <p>The screenshot goes to {@code target/observer.png}, or where the system property
- * {@code observer.screenshot} says ({@code -Dobserver.screenshot=../docs/observer.png} refreshes the one in the
- * docs).
+ * {@code observer.screenshot} says: {@code -Dobserver.screenshot=../docs/observer.png} refreshes the one in the
+ * docs, and then waits for half a minute of chart points first, so that the charts show more than a start.
  */
 class ObserverPageTest {
     private static final int GROUPS = 30;
@@ -84,7 +84,7 @@ class ObserverPageTest {
         // A busy worker's details, on screen for the screenshot.
         select(wait, user + "/app/group-00/worker-005");
         wait.until(d -> number(d.findElement(By.cssSelector("#detail-fields dd:nth-of-type(7)"))) > 0);
-        saveScreenshot(browser);
+        saveScreenshot(browser, throughput);
 
         // Stop the victim from the page, confirming the dialog; a probe sees it terminate.
         select(wait, user + "/victim");
@@ -117,8 +117,13 @@ class ObserverPageTest {
         return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 
-    private static void saveScreenshot(ChromeDriver browser) throws Exception {
-        Path target = Path.of(System.getProperty("observer.screenshot", "target/observer.png"));
+    private static void saveScreenshot(ChromeDriver browser, WebElement chart) throws Exception {
+        String requested = System.getProperty("observer.screenshot");
+        if (requested != null) {
+            new WebDriverWait(browser, Duration.ofSeconds(60))
+                    .until(d -> Integer.parseInt(chart.getDomAttribute("data-points")) >= 30);
+        }
+        Path target = Path.of(requested != null ? requested : "target/observer.png");
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
     }

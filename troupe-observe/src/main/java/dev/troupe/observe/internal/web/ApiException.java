@@ -27,6 +27,10 @@ final class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", message);
     }
 
+    static ApiException notAcceptable(String message) {
+        return new ApiException(406, "not_acceptable", message);
+    }
+
     int status() {
         return status;
     }

@@ -107,6 +107,7 @@ public final class ObserverServer implements AutoCloseable {
         routes.get("/api/dead-letters", ctx -> ctx.json(model.deadLetters()));
         routes.get("/api/alerts", ctx -> ctx.json(model.alerts()));
         routes.get("/api/history", ctx -> ctx.json(model.history()));
+        routes.before("/api/live", ObserverServer::requireEventStream);
         routes.sse("/api/live", feed::join);
         if (prometheus != null) {
             routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -148,6 +149,15 @@ public final class ObserverServer implements AutoCloseable {
     private String tokenQuery(Context ctx) {
         String token = ctx.queryParam("token");
         return guard.enabled() && token != null ? "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) : "";
+    }
+
+    /** Javalin answers a stream request without this Accept header with an empty 200; say what is wrong. */
+    private static void requireEventStream(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw ApiException.notAcceptable("/api/live is a stream of server-sent events: send "
+                    + "'Accept: text/event-stream' (as EventSource does)");
+        }
     }
 
     private static String optionalPath(Context ctx) {
