@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver: both by their paths, so that Selenium Manager
@@ -42,10 +45,13 @@ final class HeadlessChromium implements AutoCloseable {
         }
         Path profile = Files.createTempDirectory("troupe-observer-chromium");
         ChromeOptions options = new ChromeOptions();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1600,1100", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1600,1750", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -58,6 +64,20 @@ final class HeadlessChromium implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** The page's console and the start of its HTML, for the message of a failed test. */
+    String diagnostics() {
+        StringBuilder out = new StringBuilder();
+        try {
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> out.append("console: ").append(entry)
+                    .append('\n'));
+            String html = driver.getPageSource();
+            out.append(html, 0, Math.min(html.length(), 6_000));
+        } catch (RuntimeException e) {
+            out.append("(the browser could not say: ").append(e).append(')');
+        }
+        return out.toString();
     }
 
     @Override

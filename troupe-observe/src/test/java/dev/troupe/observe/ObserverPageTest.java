@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The observer's page in a real headless Chromium, against a system of about 3,000 actors: the tree renders
- * and expands level by level, the counters and the throughput chart show live values, and the Stop button
- * (after its confirmation) really stops the selected actor.
+ * and expands level by level, the counters and the throughput chart show live values, restarts and dead
+ * letters appear with their cause and message type, and the Stop button (after its confirmation) really stops
+ * the selected actor.
  *
  * <p>The screenshot goes to {@code target/observer.png}, or where the system property
  * {@code observer.screenshot} says: {@code -Dobserver.screenshot=../docs/observer.png} refreshes the one in the
@@ -53,7 +54,15 @@ class ObserverPageTest {
 
     @Test
     void pageShowsTheLiveSystemAndStopsTheSelectedActor() throws Exception {
-        ChromeDriver browser = chromium.driver();
+        try {
+            useThePage(chromium.driver());
+        } catch (RuntimeException | AssertionError e) {
+            e.addSuppressed(new AssertionError("What the browser saw:\n" + chromium.diagnostics()));
+            throw e;
+        }
+    }
+
+    private void useThePage(ChromeDriver browser) throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
         browser.get(observed.observer.url().toString());
         wait.until(ExpectedConditions.textToBe(By.id("connection"), "live"));
@@ -80,6 +89,16 @@ class ObserverPageTest {
         wait.until(d -> Integer.parseInt(throughput.getDomAttribute("data-points")) >= 3);
         String line = throughput.findElement(By.cssSelector("polyline.series")).getDomAttribute("points");
         assertThat(line.trim().split(" ")).hasSizeGreaterThanOrEqualTo(3);
+
+        // A restart and a dead letter show up with their cause and message type.
+        observed.flaky.tell(new ObservedSystem.Work.Fail("injected by the test"));
+        var gone = observed.kit.spawn(ObservedSystem.worker(), "gone");
+        observed.kit.stop(gone);
+        gone.tell(new ObservedSystem.Work.Job(1));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("restarts"),
+                "java.lang.IllegalStateException: injected by the test"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#dead-letters tbody"),
+                "ObservedSystem$Work$Job"));
 
         // A busy worker's details, on screen for the screenshot.
         select(wait, user + "/app/group-00/worker-005");

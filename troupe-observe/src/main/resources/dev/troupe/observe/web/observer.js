@@ -10,6 +10,7 @@ const state = {
   points: [],
   selectedPath: null,
   expanded: new Map(),           // path -> the <ul> holding its children
+  treeLoad: null,                // the promise of the tree's first level, once asked for
   tablesDue: 0,
 };
 
@@ -36,7 +37,11 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 function fmtCount(n) { return n == null ? '–' : integer.format(n); }
-function fmtMs(n) { return n == null ? '–' : decimal.format(n); }
+/** Milliseconds: two decimals, or two significant digits below 0.1 ms (a fast actor's times are microseconds). */
+function fmtMs(n) {
+  if (n == null) return '–';
+  return n > 0 && n < 0.1 ? String(Number(n.toPrecision(2))) : decimal.format(n);
+}
 function fmtBytes(n) {
   if (n == null) return '–';
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -95,10 +100,12 @@ function drawChart(svg, series) {
     line.setAttribute('y1', H * i / 4); line.setAttribute('y2', H * i / 4);
     svg.append(line);
   }
+  // Until two minutes of points have come, the points so far fill the width.
+  const slots = Math.max(2, Math.min(CHART_POINTS, series[0].values.length));
   for (const s of series) {
     const n = s.values.length;
     const points = s.values.map((v, i) => {
-      const x = (CHART_POINTS - n + i) * W / (CHART_POINTS - 1);
+      const x = (slots - n + i) * W / (slots - 1);
       const y = H - 4 - (v / scale) * (H - 8);
       return x.toFixed(1) + ',' + y.toFixed(1);
     }).join(' ');
@@ -209,10 +216,26 @@ async function toggleNode(row) {
   state.expanded.set(path, list);
   item.append(list);
   toggle.textContent = '▾';
-  await loadChildren(path, list);
+  list.dataset.loading = 'yes';
+  try {
+    await loadChildren(path, list);
+  } finally {
+    delete list.dataset.loading;
+  }
 }
 
-async function loadTree() {
+/** Loads the top of the tree once: a load in flight is shared, a failed one may be tried again. */
+function loadTree() {
+  if (!state.treeLoad) {
+    state.treeLoad = renderTree().catch(e => {
+      state.treeLoad = null;
+      throw e;
+    });
+  }
+  return state.treeLoad;
+}
+
+async function renderTree() {
   const rootLevel = await api('api/tree');
   const root = el('ul');
   const rootNode = { path: rootLevel.path, name: rootLevel.name, actorType: 'root', mailboxDepth: 0,
@@ -223,10 +246,15 @@ async function loadTree() {
   await toggleNode(item.firstChild);
 }
 
-/** Re-reads every open level, so depths and rates stay live; closed levels cost nothing. */
+/**
+ * Re-reads every open level, so depths and rates stay live; closed levels cost nothing. A level still loading
+ * is left alone: two loads of one level at once would each build its rows.
+ */
 async function refreshTree() {
   for (const [path, list] of state.expanded) {
-    if (list.isConnected) await loadChildren(path, list).catch(() => {});
+    if (!list.isConnected || list.dataset.loading) continue;
+    list.dataset.loading = 'yes';
+    await loadChildren(path, list).catch(() => {}).finally(() => { delete list.dataset.loading; });
   }
 }
 
@@ -345,7 +373,8 @@ function connect() {
     if (Date.now() >= state.tablesDue) {
       state.tablesDue = Date.now() + TABLE_REFRESH_MS;
       refreshTables().catch(() => {});
-      refreshTree();
+      if (document.querySelector('#tree ul')) refreshTree();
+      else loadTree().catch(e => console.error('Could not load the actor tree', e)); // a failed start heals
       showDetail();
     }
   });
@@ -360,4 +389,7 @@ async function start() {
   await Promise.all([loadTree(), refreshTables()]);
 }
 
-start().catch(e => setConnection('offline', 'error: ' + e.message));
+start().catch(e => {
+  console.error('The observer page could not start', e);
+  setConnection('offline', 'error: ' + e.message);
+});

@@ -37,8 +37,8 @@ public final class ObserverModel {
     private final String rootText;
     private final RateTracker rates = new RateTracker();
     private final ArrayDeque<Views.ChartPoint> history = new ArrayDeque<>(CHART_POINTS);
-    /** Written by the tick thread only. */
-    private long lastTickProcessed = -1;
+    /** Written by the tick thread only (and the constructor, which happens-before the first tick). */
+    private long lastTickProcessed;
     private long lastTickNanos;
     private volatile long messagesPerSecond;
 
@@ -47,6 +47,8 @@ public final class ObserverModel {
         this.metrics = metrics;
         this.root = ActorPath.root(system.name());
         this.rootText = root.toString();
+        this.lastTickProcessed = metrics.snapshot().messagesProcessed(); // so that the first tick has a rate
+        this.lastTickNanos = System.nanoTime();
     }
 
     String systemName() {
@@ -151,9 +153,7 @@ public final class ObserverModel {
         long now = System.nanoTime();
         MetricsSnapshot snapshot = metrics.snapshot();
         long processed = snapshot.messagesProcessed();
-        if (lastTickProcessed >= 0) {
-            messagesPerSecond = RateTracker.perSecond(Math.max(0, processed - lastTickProcessed), now - lastTickNanos);
-        }
+        messagesPerSecond = RateTracker.perSecond(Math.max(0, processed - lastTickProcessed), now - lastTickNanos);
         lastTickProcessed = processed;
         lastTickNanos = now;
         rates.forgetStale(now);

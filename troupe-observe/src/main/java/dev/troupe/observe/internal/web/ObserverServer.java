@@ -131,8 +131,6 @@ public final class ObserverServer implements AutoCloseable {
                         + ctx.path() + "; the endpoints are listed in TroupeObserver's documentation"));
             }
         });
-        routes.error(405, ctx -> ctx.json(new ApiException.ErrorBody("method_not_allowed",
-                ctx.method() + " is not allowed on " + ctx.path())));
     }
 
     private void closeScrape() {
