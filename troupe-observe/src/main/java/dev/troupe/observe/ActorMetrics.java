@@ -37,8 +37,19 @@ import java.util.Optional;
  * second). A query sees what recorders did before it started, and perhaps some of what they do meanwhile:
  * each counter is exact on its own, not consistent with the others at an instant.
  *
+ * <p><b>Memory consistency.</b> An actor is registered on the spawning thread before its spawn returns, so a
+ * query that happens-after the spawn sees it. It leaves the registry on its last turn, just after its watchers
+ * are told: a query right after a {@link dev.troupe.actor.Terminated} may still see it, as not alive. A message
+ * counts as processed from the start of its processing; its sample (the histograms) is recorded after its
+ * handler returns, so after anything the handler sent.
+ *
  * <p><b>Cost.</b> A registered actor costs one entry in the parent-to-children index (its path to its
- * counters); the per-type state does not grow with the actors.
+ * counters): about 36 bytes (measured with a million actors on JDK 25 with compressed pointers: heap per actor
+ * with these metrics minus with an instrumentation that keeps nothing). The per-type state does not grow with
+ * the actors. A query that reads every live actor ({@link #snapshot}, the hottest lists) costs about half a
+ * microsecond per actor, mostly cache misses: a quarter to half a second for a million. The alert monitor reads
+ * at most 100,000 actors per check and resumes where it stopped, so that a check stays within some 50 ms of
+ * the scheduler's thread; in a larger system a new per-actor breach is seen within a few checks.
  */
 public final class ActorMetrics implements Instrumentation {
     private final ActorMetricsSettings settings;
@@ -213,7 +224,7 @@ public final class ActorMetrics implements Instrumentation {
      * @param actor the restarted actor
      * @param actorType its type (as registered, falling back to the event's when it had stopped)
      * @param cause the class name of the failure
-     * @param causeMessage the failure's message, or empty
+     * @param causeMessage the failure's message, or empty (null is taken as empty)
      * @param restartCount its restarts so far in the supervisor's window
      * @param atEpochMillis when it was seen (wall clock)
      */
@@ -223,7 +234,7 @@ public final class ActorMetrics implements Instrumentation {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(actorType, "actorType");
             Objects.requireNonNull(cause, "cause");
-            Objects.requireNonNull(causeMessage, "causeMessage");
+            causeMessage = Objects.requireNonNullElse(causeMessage, ""); // Throwable.getMessage() may be null
         }
     }
 }

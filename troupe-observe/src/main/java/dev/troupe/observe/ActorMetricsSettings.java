@@ -128,7 +128,8 @@ public final class ActorMetricsSettings {
         /** How often the alert monitor runs; positive, at most a minute (the restart rate is per minute). */
         public Builder checkInterval(Duration checkInterval) {
             Objects.requireNonNull(checkInterval, "checkInterval");
-            if (checkInterval.isNegative() || checkInterval.isZero() || checkInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+            if (checkInterval.isNegative() || checkInterval.isZero()
+                    || checkInterval.compareTo(Duration.ofMinutes(1)) > 0) {
                 throw new IllegalArgumentException("checkInterval must be positive and at most 1 minute, was "
                         + checkInterval);
             }

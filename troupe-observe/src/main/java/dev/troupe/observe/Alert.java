@@ -24,44 +24,53 @@ public sealed interface Alert {
     long atEpochMillis();
 
     /** A line for a log or a page, with the value seen and the threshold. */
-    String message();
+    default String message() {
+        return switch (this) {
+            case MailboxDepth a -> "Mailbox of " + a.actor() + " (" + a.actorType() + ") holds " + a.depth()
+                    + " messages, above the threshold " + a.threshold();
+            case ActorMemory a -> "Actor " + a.actor() + " (" + a.actorType() + ") is estimated at "
+                    + a.estimatedBytes() + " bytes, above the threshold " + a.thresholdBytes();
+            case ProcessingTime a -> "Processing time P95 of " + a.actorType() + " is " + a.p95Nanos() / 1e6
+                    + " ms, above the threshold " + a.thresholdNanos() / 1e6 + " ms";
+            case RestartRate a -> "Actors of " + a.actorType() + " restarted " + a.restartsLastMinute()
+                    + " times in the last minute, above the threshold " + a.threshold() + "; last cause "
+                    + a.lastCause();
+            case Cleared c -> "Cleared: " + c.breach().message();
+        };
+    }
+
+    /** An alert about an actor type as a whole: its subject is the type. */
+    sealed interface PerType extends Alert permits ProcessingTime, RestartRate {
+        @Override
+        default String subject() {
+            return actorType();
+        }
+    }
+
+    /** An alert about one actor: its subject is the actor's path. */
+    sealed interface PerActor extends Alert permits MailboxDepth, ActorMemory {
+        ActorPath actor();
+
+        @Override
+        default String subject() {
+            return actor().toString();
+        }
+    }
 
     /** More than {@code threshold} messages waited in one actor's mailbox. */
     record MailboxDepth(ActorPath actor, String actorType, int depth, int threshold, long atEpochMillis)
-            implements Alert {
+            implements PerActor {
         public MailboxDepth {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(actorType, "actorType");
-        }
-
-        @Override
-        public String subject() {
-            return actor.toString();
-        }
-
-        @Override
-        public String message() {
-            return "Mailbox of " + actor + " (" + actorType + ") holds " + depth + " messages, above the threshold "
-                    + threshold;
         }
     }
 
     /** The 95th percentile of one actor type's processing time over a check interval exceeded the threshold. */
     record ProcessingTime(String actorType, long p95Nanos, long thresholdNanos, long atEpochMillis)
-            implements Alert {
+            implements PerType {
         public ProcessingTime {
             Objects.requireNonNull(actorType, "actorType");
-        }
-
-        @Override
-        public String subject() {
-            return actorType;
-        }
-
-        @Override
-        public String message() {
-            return "Processing time P95 of " + actorType + " is " + p95Nanos / 1_000_000.0 + " ms, above the threshold "
-                    + thresholdNanos / 1_000_000.0 + " ms";
         }
     }
 
@@ -71,41 +80,22 @@ public sealed interface Alert {
      * @param lastCause the class name of the failure behind the latest restart
      */
     record RestartRate(String actorType, int restartsLastMinute, int threshold, String lastCause, long atEpochMillis)
-            implements Alert {
+            implements PerType {
         public RestartRate {
             Objects.requireNonNull(actorType, "actorType");
             Objects.requireNonNull(lastCause, "lastCause");
         }
-
-        @Override
-        public String subject() {
-            return actorType;
-        }
-
-        @Override
-        public String message() {
-            return "Actors of " + actorType + " restarted " + restartsLastMinute + " times in the last minute, above the "
-                    + "threshold " + threshold + "; last cause " + lastCause;
-        }
     }
 
-    /** One actor's estimated memory ({@link dev.troupe.actor.instrument.InstrumentedActor#estimatedMemoryBytes()}) exceeded the threshold. */
+    /**
+     * One actor's estimated memory ({@link dev.troupe.actor.instrument.InstrumentedActor#estimatedMemoryBytes()})
+     * exceeded the threshold.
+     */
     record ActorMemory(ActorPath actor, String actorType, long estimatedBytes, long thresholdBytes, long atEpochMillis)
-            implements Alert {
+            implements PerActor {
         public ActorMemory {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(actorType, "actorType");
-        }
-
-        @Override
-        public String subject() {
-            return actor.toString();
-        }
-
-        @Override
-        public String message() {
-            return "Actor " + actor + " (" + actorType + ") is estimated at " + estimatedBytes
-                    + " bytes, above the threshold " + thresholdBytes;
         }
     }
 
@@ -130,11 +120,6 @@ public sealed interface Alert {
         @Override
         public String actorType() {
             return breach.actorType();
-        }
-
-        @Override
-        public String message() {
-            return "Cleared: " + breach.message();
         }
     }
 }

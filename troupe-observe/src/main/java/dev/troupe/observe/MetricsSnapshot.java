@@ -4,6 +4,7 @@ import dev.troupe.actor.Dropped;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The metrics of a whole system at one moment: every actor type, and the messages it could not deliver.
@@ -23,7 +24,8 @@ public record MetricsSnapshot(String systemName, long takenAtEpochMillis, List<A
         Objects.requireNonNull(systemName, "systemName");
         actorTypes = List.copyOf(actorTypes);
         deadLettersByMessage = Map.copyOf(deadLettersByMessage);
-        droppedByMessage = Map.copyOf(droppedByMessage);
+        droppedByMessage = droppedByMessage.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
     }
 
     /** Actors alive, over all types. */

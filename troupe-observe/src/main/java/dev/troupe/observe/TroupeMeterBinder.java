@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <tr><td>{@code troupe.actors.alive}</td><td>gauge</td><td>actors spawned and not stopped</td></tr>
  *   <tr><td>{@code troupe.actors.spawned}, {@code troupe.actors.stopped}</td><td>counters</td><td></td></tr>
  *   <tr><td>{@code troupe.messages.processed}</td><td>counter</td>
- *       <td>as of the latest check of the alert monitor (every {@code checkInterval})</td></tr>
+ *       <td>as of the alert monitor's latest completed pass over the actors (every check, up to 100,000
+ *       actors)</td></tr>
  *   <tr><td>{@code troupe.mailbox.time}, {@code troupe.processing.time}</td><td>timers</td>
  *       <td>of the sampled messages, with percentiles P50, P95, P99</td></tr>
  *   <tr><td>{@code troupe.mailbox.depth}</td><td>distribution summary</td>
@@ -67,7 +70,13 @@ public final class TroupeMeterBinder implements MeterBinder {
         String system = state.systemName().orElseThrow(() -> new IllegalStateException(
                 "Bind the ActorMetrics to its system (metrics.bind(system)) before binding it to a MeterRegistry"));
         Tags systemTags = Tags.of("system", system);
-        state.types().listen((name, type) -> bindType(registry, systemTags.and("actor.type", name), type));
+        // A type added while listen runs may be announced twice; its sample listener must be added once.
+        Set<TypeMetrics> bound = ConcurrentHashMap.newKeySet();
+        state.types().listen((name, type) -> {
+            if (bound.add(type)) {
+                bindType(registry, systemTags.and("actor.type", name), type);
+            }
+        });
         state.deadLetters().listen((message, count) -> counter(registry, "troupe.deadletters", count,
                 systemTags.and("message", message), "Messages that could not be delivered"));
         state.dropped().listen((DropKey key, LongAdder count) -> counter(registry, "troupe.dropped", count,
@@ -83,7 +92,7 @@ public final class TroupeMeterBinder implements MeterBinder {
         FunctionCounter.builder("troupe.actors.stopped", type, TypeMetrics::actorsStopped).tags(tags)
                 .description("Actors stopped").register(registry);
         FunctionCounter.builder("troupe.messages.processed", type, TypeMetrics::messagesProcessedAtLastCensus)
-                .tags(tags).description("Messages processed, as of the latest check").register(registry);
+                .tags(tags).description("Messages processed, as of the monitor's latest pass").register(registry);
         Gauge.builder("troupe.mailbox.depth.current", type, t -> t.lastCensus().mailboxDepth()).tags(tags)
                 .description("Messages waiting in the mailboxes of the type's actors").register(registry);
         Gauge.builder("troupe.mailbox.depth.peak", type, TypeMetrics::maxMailboxDepth).tags(tags)

@@ -5,7 +5,9 @@ import dev.troupe.actor.InvalidActorNameException;
 import dev.troupe.actor.instrument.InstrumentedActor;
 import dev.troupe.observe.ActorSnapshot;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,40 @@ public final class ActorRegistry {
         }
     }
 
+    /**
+     * A cursor over the live actors that visits them a batch at a time, across calls: CHM iterators are weakly
+     * consistent, so one may be kept between calls while actors come and go. An actor present for a whole pass
+     * is visited once in it; one that comes or goes meanwhile may or may not be. Not thread-safe.
+     */
+    public final class Sweep {
+        /** Null between passes: an iterator sees the table as it was when made, so each pass makes its own. */
+        private Iterator<ConcurrentHashMap<ActorPath, InstrumentedActor>> parents;
+        private Iterator<InstrumentedActor> siblings = Collections.emptyIterator();
+
+        /**
+         * Visits up to {@code budget} actors.
+         *
+         * @return true if the pass ended (the next call starts a new one)
+         */
+        public boolean visit(int budget, Consumer<InstrumentedActor> visitor) {
+            if (parents == null) {
+                parents = childrenByParent.values().iterator();
+            }
+            for (int visited = 0; visited < budget; visited++) {
+                while (!siblings.hasNext()) {
+                    if (!parents.hasNext()) {
+                        parents = null;
+                        siblings = Collections.emptyIterator();
+                        return true;
+                    }
+                    siblings = parents.next().values().iterator();
+                }
+                visitor.accept(siblings.next());
+            }
+            return false;
+        }
+    }
+
     /** The first {@code limit} children of {@code parent} by name. */
     public List<ActorSnapshot> children(ActorPath parent, int limit) {
         Map<ActorPath, InstrumentedActor> children = childrenByParent.get(parent);
@@ -91,9 +127,12 @@ public final class ActorRegistry {
         Comparator<Measured> byValue = Comparator.comparingLong(Measured::value);
         PriorityQueue<Measured> top = new PriorityQueue<>(byValue);
         forEach(actor -> {
-            top.add(new Measured(measure.applyAsLong(actor), actor));
-            if (top.size() > n) {
+            long value = measure.applyAsLong(actor);
+            if (top.size() < n) {
+                top.add(new Measured(value, actor));
+            } else if (value > top.peek().value()) { // most actors are not among the hottest: no allocation
                 top.poll();
+                top.add(new Measured(value, actor));
             }
         });
         List<Measured> sorted = new ArrayList<>(top);

@@ -3,15 +3,18 @@ package dev.troupe.observe.internal.metrics;
 import dev.troupe.actor.instrument.InstrumentedActor;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * One pass over the live actors that sums their counters per type: what the per-type state cannot keep without
- * a set of actors per type. The alert monitor takes one each check (the Micrometer gauges read its result),
- * a snapshot takes its own.
+ * Sums the counters of live actors per type: what the per-type state cannot keep without a set of actors per
+ * type. A snapshot takes a census in one pass; the alert monitor spreads one over its checks (see
+ * {@link ActorRegistry.Sweep}) and the Micrometer gauges read the latest it completed. Not thread-safe: one
+ * census is filled by one thread.
  */
 public final class Census {
-    private Census() {}
+    private final Map<String, long[]> sums = new HashMap<>();
+    /** The sums of the type of the actor added last: neighbours are often of one type. */
+    private String lastType;
+    private long[] lastSums;
 
     /**
      * The totals of the live actors of one type.
@@ -28,23 +31,21 @@ public final class Census {
         }
     }
 
-    /**
-     * Visits every live actor, hands each to {@code visitor} too, and records the totals in every type of
-     * {@code types} (a type without live actors gets zeros).
-     */
-    static Map<String, TypeTotals> take(ActorRegistry registry, KeyedTable<String, TypeMetrics> types,
-                                        Consumer<InstrumentedActor> visitor) {
-        Map<String, long[]> sums = new HashMap<>();
-        registry.forEach(actor -> {
-            long[] s = sums.computeIfAbsent(actor.actorType(), type -> new long[5]);
-            int depth = Math.max(0, actor.mailboxDepth());
-            s[0]++;
-            s[1] += actor.messagesProcessed();
-            s[2] += depth;
-            s[3] = Math.max(s[3], depth);
-            s[4] += actor.estimatedMemoryBytes();
-            visitor.accept(actor);
-        });
+    /** Counts {@code actor}, whose mailbox holds {@code depth} messages and which is estimated at {@code memory}. */
+    void add(InstrumentedActor actor, int depth, long memory) {
+        String type = actor.actorType();
+        long[] s = type.equals(lastType) ? lastSums : sums.computeIfAbsent(type, t -> new long[5]);
+        lastType = type;
+        lastSums = s;
+        s[0]++;
+        s[1] += actor.messagesProcessed();
+        s[2] += depth;
+        s[3] = Math.max(s[3], depth);
+        s[4] += memory;
+    }
+
+    /** The totals of every type of {@code types} (zeros for one without live actors), recorded in each type. */
+    Map<String, TypeTotals> finish(KeyedTable<String, TypeMetrics> types) {
         Map<String, TypeTotals> totals = new HashMap<>();
         for (TypeMetrics type : types.values()) {
             long[] s = sums.get(type.actorType());
@@ -53,5 +54,12 @@ public final class Census {
             totals.put(type.actorType(), t);
         }
         return totals;
+    }
+
+    /** A census of every live actor in one pass. */
+    static Map<String, TypeTotals> take(ActorRegistry registry, KeyedTable<String, TypeMetrics> types) {
+        Census census = new Census();
+        registry.forEach(actor -> census.add(actor, Math.max(0, actor.mailboxDepth()), actor.estimatedMemoryBytes()));
+        return census.finish(types);
     }
 }

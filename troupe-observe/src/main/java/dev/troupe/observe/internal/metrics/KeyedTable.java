@@ -1,6 +1,7 @@
 package dev.troupe.observe.internal.metrics;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,17 +48,8 @@ public final class KeyedTable<K, V> {
         return made;
     }
 
-    /** The value for {@code key} if there is one, else null; adds nothing. */
-    public V peek(K key) {
-        return entries.get(key);
-    }
-
     public Collection<V> values() {
         return entries.values();
-    }
-
-    public Map<K, V> view() {
-        return entries;
     }
 
     /** Calls {@code listener} for every entry, now and to come. */
@@ -68,7 +60,7 @@ public final class KeyedTable<K, V> {
 
     /** The counts of a table of counters. */
     public static <K> Map<K, Long> counts(KeyedTable<K, LongAdder> table) {
-        Map<K, Long> counts = new java.util.HashMap<>();
+        Map<K, Long> counts = new HashMap<>();
         table.entries.forEach((key, adder) -> counts.put(key, adder.sum()));
         return counts;
     }

@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -105,7 +104,7 @@ public final class MetricsState {
             case SupervisionEvent.Restarted restarted -> {
                 types.get(actorType).restarted(cause);
                 recentRestarts.add(new ActorMetrics.Restart(restarted.actor(), actorType, cause,
-                        Objects.requireNonNullElse(event.cause().getMessage(), ""), restarted.restartCount(),
+                        event.cause().getMessage(), restarted.restartCount(),
                         System.currentTimeMillis()));
             }
             default -> { } // resumed, stopped and escalated failures were counted as Failed already
@@ -126,7 +125,7 @@ public final class MetricsState {
     }
 
     public MetricsSnapshot snapshot() {
-        Map<String, Census.TypeTotals> totals = Census.take(registry, types, actor -> { });
+        Map<String, Census.TypeTotals> totals = Census.take(registry, types);
         List<ActorTypeSnapshot> typeSnapshots = types.values().stream()
                 .sorted(Comparator.comparing(TypeMetrics::actorType))
                 .map(type -> typeSnapshot(type, totals.getOrDefault(type.actorType(), Census.TypeTotals.NONE)))
@@ -135,7 +134,6 @@ public final class MetricsState {
         KeyedTable.counts(dropped).forEach((key, count) -> drops
                 .computeIfAbsent(key.messageClass(), message -> new EnumMap<>(Dropped.Reason.class))
                 .put(key.reason(), count));
-        drops.replaceAll((message, byReason) -> Map.copyOf(byReason));
         return new MetricsSnapshot(systemName().orElse(""), System.currentTimeMillis(), typeSnapshots,
                 KeyedTable.counts(deadLetters), drops);
     }
