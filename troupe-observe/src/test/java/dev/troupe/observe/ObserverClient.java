@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Plain HTTP calls to an observer, as a script would make them. {@link HttpURLConnection} rather than
@@ -59,6 +61,44 @@ final class ObserverClient {
         connection.setConnectTimeout(TIMEOUT_MILLIS);
         connection.setReadTimeout(TIMEOUT_MILLIS);
         return connection;
+    }
+
+    /**
+     * A GET of {@code requestTarget} exactly as written, over a plain socket: for targets that
+     * {@link URI} refuses to build, such as a broken percent-escape.
+     */
+    Reply rawGet(String requestTarget) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.getOutputStream().write(("GET /" + requestTarget + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headersEnd = response.indexOf("\r\n\r\n");
+            String head = response.substring(0, headersEnd);
+            String contentType = head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring("content-type:".length()).trim()).findFirst().orElse("");
+            int status = Integer.parseInt(head.substring(9, 12));
+            return new Reply(status, contentType, dechunked(head, response.substring(headersEnd + 4)), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + requestTarget + " failed", e);
+        }
+    }
+
+    private static String dechunked(String head, String body) {
+        if (!head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+            return body;
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = body.indexOf("\r\n", at);
+            int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(body, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     static String encoded(String value) {

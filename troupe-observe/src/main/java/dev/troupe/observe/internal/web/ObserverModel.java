@@ -84,7 +84,7 @@ public final class ObserverModel {
     /** The children of the actor at {@code pathText}, or of the root when null. */
     Views.TreeLevel children(String pathText, int limit) {
         long now = System.nanoTime();
-        if (pathText == null || pathText.equals(rootText)) {
+        if (pathText == null || pathText.equals(rootText) || pathText.equals(root.address())) {
             List<ActorSnapshot> top = metrics.children(root, limit);
             return new Views.TreeLevel(rootText, system.name(), top.size(), nodes(top, now));
         }
