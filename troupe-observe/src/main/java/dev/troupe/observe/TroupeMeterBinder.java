@@ -52,6 +52,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Threading: {@link #bindTo} may be called from any thread, once per registry.
  */
+// Its API names Micrometer's types, and a caller has Micrometer anyway (it made the registry): requiring it
+// transitively would make the optional dependency look mandatory, hence no "requires transitive".
+@SuppressWarnings("exports")
 public final class TroupeMeterBinder implements MeterBinder {
     private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
 
