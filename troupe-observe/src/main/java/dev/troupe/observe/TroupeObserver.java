@@ -26,7 +26,12 @@ import java.util.Objects;
  * start without an {@linkplain ObserverSettings.Builder#accessToken access token}: the page shows every actor
  * and can stop any of them. With a token, every request (the page and its files too) must carry it, as
  * {@code Authorization: Bearer <token>} or as the query parameter {@code token}; open the page as
- * {@code url() + "?token=" + token}, and it passes the token on by itself.
+ * {@code url() + "?token=" + token}, and it passes the token on by itself. Without a token, it answers only
+ * requests whose {@code Host} header names the loopback interface ({@code 127.0.0.1}, {@code localhost},
+ * {@code [::1]}), so that a web page cannot read it by having its own host name resolve to 127.0.0.1. Every
+ * {@code POST} must carry the header {@code X-Troupe-Observer} (the page sends it), which another site's page
+ * cannot add without a CORS preflight the observer never grants: no web page can stop actors through the
+ * operator's browser.
  *
  * <p><b>Endpoints.</b> JSON, UTF-8. Times are milliseconds, rates per second, sizes bytes; an actor path is
  * passed URL-encoded in the query parameter {@code path}, printed as {@link dev.troupe.actor.ActorPath#toString()}
@@ -70,7 +75,9 @@ import java.util.Objects;
  * </table>
  * Refused requests get a 4xx status and {@code {"error": code, "message": explanation}}: 400
  * {@code bad_request} for a malformed path or parameter, 401 {@code unauthorized} for a missing or wrong token,
- * 404 {@code not_found} for an unknown endpoint or an actor that is not alive.
+ * 403 {@code forbidden} for a foreign {@code Host} or a {@code POST} without {@code X-Troupe-Observer}, 404
+ * {@code not_found} for an unknown endpoint or an actor that is not alive, 406 {@code not_acceptable} for
+ * {@code /api/live} asked for without {@code Accept: text/event-stream}.
  *
  * <p><b>Threading and lifetime.</b> {@link #start} returns once the server listens; requests are served on the
  * server's threads and the live stream from one daemon thread. {@link #close()} may be called from any

@@ -54,6 +54,24 @@ class ObserverAccessTest {
     }
 
     @Test
+    void aLoopbackObserverWithoutTokenServesOnlyLoopbackNamesAndThePagesPosts() {
+        try (ObservedSystem observed = new ObservedSystem("observed-local", 1, 3, 0, ActorMetricsSettings.defaults(),
+                ObserverSettings.defaults())) {
+            ObserverClient client = new ObserverClient(observed.observer.url());
+            int port = observed.observer.url().getPort();
+            assertThat(client.rawGet("api/summary", "localhost:" + port).status()).isEqualTo(200);
+            assertThat(client.rawGet("api/summary", "127.0.0.1:" + port).status()).isEqualTo(200);
+            // A page of evil.example whose name was made to resolve to 127.0.0.1 (DNS rebinding):
+            assertError(client.rawGet("api/summary", "evil.example:" + port), 403, "forbidden");
+            // A form on another site posting through the operator's browser cannot add the page's header:
+            String victim = "api/actor/stop?path=" + ObserverClient.encoded("troupe://observed-local/user/victim");
+            assertError(client.foreignPost(victim), 403, "forbidden");
+            assertThat(client.json("api/actor?path=" + ObserverClient.encoded("troupe://observed-local/user/victim"))
+                    .get("terminated").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void refusesToListenBeyondLoopbackWithoutAToken() {
         ActorMetrics metrics = ActorMetrics.create();
         ActorTestKit kit = ActorTestKit.create("observed-open",

@@ -42,8 +42,18 @@ final class ObserverClient {
         return send("GET", pathAndQuery, headers);
     }
 
+    /** A POST with the header the page sends with its POSTs, and {@code headers}. */
     Reply post(String pathAndQuery, String... headers) {
-        return send("POST", pathAndQuery, headers);
+        String[] all = new String[headers.length + 2];
+        all[0] = "X-Troupe-Observer";
+        all[1] = "1";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send("POST", pathAndQuery, all);
+    }
+
+    /** A POST without the page's header, as a form on another site would send it. */
+    Reply foreignPost(String pathAndQuery) {
+        return send("POST", pathAndQuery);
     }
 
     /** The JSON of a GET that must succeed. */
@@ -64,13 +74,13 @@ final class ObserverClient {
     }
 
     /**
-     * A GET of {@code requestTarget} exactly as written, over a plain socket: for targets that
-     * {@link URI} refuses to build, such as a broken percent-escape.
+     * A GET of {@code requestTarget} exactly as written, over a plain socket: for what {@link URI} and
+     * {@link HttpURLConnection} refuse to send, such as a broken percent-escape or a Host header of one's choice.
      */
-    Reply rawGet(String requestTarget) {
+    Reply rawGet(String requestTarget, String host) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
-            socket.getOutputStream().write(("GET /" + requestTarget + " HTTP/1.1\r\nHost: " + base.getHost()
+            socket.getOutputStream().write(("GET /" + requestTarget + " HTTP/1.1\r\nHost: " + host
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int headersEnd = response.indexOf("\r\n\r\n");

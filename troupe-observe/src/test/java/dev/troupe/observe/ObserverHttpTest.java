@@ -192,7 +192,7 @@ class ObserverHttpTest {
         assertError(client.get("api/actor/stop?path=" + encoded(USER + "/victim")), 404, "not_found");
         assertError(client.get("api/live"), 406, "not_acceptable"); // a stream only for EventSource's Accept
         assertError(client.get("api/tree?limit=" + Long.MAX_VALUE), 400, "bad_request");
-        assertError(client.rawGet("api/actor?path=%ZZ"), 400, "bad_request");
+        assertError(client.rawGet("api/actor?path=%ZZ", "127.0.0.1"), 400, "bad_request");
         assertError(client.get("api/actor?path=" + encoded(USER + "/victim#notanumber")), 404, "not_found");
         assertError(client.get("api/actor?path=" + encoded(USER + "/%%%/\u0000")), 404, "not_found");
     }

@@ -23,6 +23,7 @@ function withToken(url) {
 
 async function api(path, options = {}) {
   const headers = token ? { Authorization: 'Bearer ' + token } : {};
+  if (options.method === 'POST') headers['X-Troupe-Observer'] = '1'; // the server refuses a POST without it
   const response = await fetch(path, { ...options, headers });
   const body = await response.json();
   if (!response.ok) throw new Error(body.message || response.statusText);

@@ -4,11 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Checks the access token of a request, when the observer has one: as {@code Authorization: Bearer <token>}
- * or as the query parameter {@code token} (what the page's {@code EventSource} and links can carry).
+ * Decides whether a request may be served:
+ * <ul>
+ *   <li>With an access token: the request carries it, as {@code Authorization: Bearer <token>} or as the query
+ *       parameter {@code token} (what the page's {@code EventSource} and links can carry).</li>
+ *   <li>Without one (a loopback observer): the request names a loopback host in its {@code Host} header, so that
+ *       a web page whose own host name resolves to 127.0.0.1 (DNS rebinding) cannot read the observer.</li>
+ *   <li>A request that changes something ({@code POST}) carries the header {@value #ACTION_HEADER}: a page from
+ *       another origin cannot send it without a CORS preflight, which the observer never grants, so it cannot
+ *       stop actors through the operator's browser.</li>
+ * </ul>
  * Immutable; any thread.
  */
 final class AccessGuard {
+    /** The header the page sends with every POST. */
+    static final String ACTION_HEADER = "X-Troupe-Observer";
     private static final String BEARER = "Bearer ";
 
     /** The token's bytes, or null when every request is let in (a loopback observer without a token). */
@@ -23,12 +33,18 @@ final class AccessGuard {
     }
 
     /**
+     * @param host the request's Host header, or null
      * @param authorization the request's Authorization header, or null
      * @param tokenParameter the request's {@code token} query parameter, or null
-     * @throws ApiException (401) if a token is required and neither carries it
+     * @throws ApiException 401 if a token is required and neither carries it; 403 for a foreign host name
      */
-    void check(String authorization, String tokenParameter) {
+    void check(String host, String authorization, String tokenParameter) {
         if (token == null) {
+            if (!isLoopbackName(host)) {
+                throw ApiException.forbidden("This observer answers only requests addressed to this machine "
+                        + "(Host 127.0.0.1, localhost or [::1]), not to '" + host + "'; to reach it from elsewhere, "
+                        + "start it with an access token");
+            }
             return;
         }
         String presented = authorization != null && authorization.startsWith(BEARER)
@@ -42,5 +58,26 @@ final class AccessGuard {
         if (!MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
             throw ApiException.unauthorized("Wrong access token");
         }
+    }
+
+    /**
+     * @param actionHeader the request's {@value #ACTION_HEADER} header, or null
+     * @throws ApiException 403 without it
+     */
+    void checkAction(String actionHeader) {
+        if (actionHeader == null) {
+            throw ApiException.forbidden("A POST to the observer needs the header '" + ACTION_HEADER + ": 1' "
+                    + "(the page sends it; it keeps other web pages from posting through your browser)");
+        }
+    }
+
+    /** Whether a Host header ({@code name} or {@code name:port}) names this machine's loopback interface. */
+    private static boolean isLoopbackName(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        return name.equalsIgnoreCase("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
     }
 }

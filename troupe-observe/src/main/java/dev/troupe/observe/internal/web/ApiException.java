@@ -23,6 +23,10 @@ final class ApiException extends RuntimeException {
         return new ApiException(401, "unauthorized", message);
     }
 
+    static ApiException forbidden(String message) {
+        return new ApiException(403, "forbidden", message);
+    }
+
     static ApiException notFound(String message) {
         return new ApiException(404, "not_found", message);
     }

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -91,7 +92,12 @@ public final class ObserverServer implements AutoCloseable {
         config.http.defaultContentType = "application/json";
 
         var routes = config.routes;
-        routes.before(ctx -> guard.check(ctx.header("Authorization"), ctx.queryParam("token")));
+        routes.before(ctx -> {
+            guard.check(ctx.header("Host"), ctx.header("Authorization"), ctx.queryParam("token"));
+            if (ctx.method() == HandlerType.POST) {
+                guard.checkAction(ctx.header(AccessGuard.ACTION_HEADER));
+            }
+        });
         routes.get("/", ctx -> ctx.html(assets.indexHtml(tokenQuery(ctx))));
         routes.get("/assets/observer.js", asset(assets.script(), "text/javascript; charset=utf-8"));
         routes.get("/assets/observer.css", asset(assets.styles(), "text/css; charset=utf-8"));
