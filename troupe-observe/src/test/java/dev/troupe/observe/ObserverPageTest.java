@@ -6,6 +6,7 @@ import dev.troupe.testkit.TestProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,9 +110,13 @@ class ObserverPageTest {
         select(wait, user + "/victim");
         browser.findElement(By.id("stop-button")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(ExpectedConditions.textToBe(By.id("stop-result"), "Stop requested."));
+        // The page says so, then (at its next refresh) that the actor is gone.
+        wait.until(ExpectedConditions.textMatches(By.id("stop-result"),
+                Pattern.compile("Stop requested\\.|Stopped: no longer alive\\.")));
         TestProbe<Object> watcher = observed.kit.createTestProbe();
         watcher.expectTerminated(observed.victim, PATIENCE);
+        wait.until(ExpectedConditions.textToBe(By.id("stop-result"), "Stopped: no longer alive."));
+        wait.until(ExpectedConditions.numberOfElementsToBe(row(user + "/victim"), 0));
     }
 
     private static void expand(WebDriverWait wait, String path) {

@@ -26,7 +26,7 @@ async function api(path, options = {}) {
   if (options.method === 'POST') headers['X-Troupe-Observer'] = '1'; // the server refuses a POST without it
   const response = await fetch(path, { ...options, headers });
   const body = await response.json();
-  if (!response.ok) throw new Error(body.message || response.statusText);
+  if (!response.ok) throw Object.assign(new Error(body.message || response.statusText), { status: response.status });
   return body;
 }
 
@@ -276,7 +276,8 @@ async function showDetail() {
   try {
     a = await api('api/actor?' + q('path', state.selectedPath));
   } catch (e) {
-    document.getElementById('stop-result').textContent = e.message;
+    // 404: the actor stopped (perhaps from here); the panel keeps its last values.
+    document.getElementById('stop-result').textContent = e.status === 404 ? 'Stopped: no longer alive.' : e.message;
     document.getElementById('stop-button').disabled = true;
     return;
   }

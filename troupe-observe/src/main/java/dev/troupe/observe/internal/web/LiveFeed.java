@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: {@link #join} runs on server threads, concurrently with the ticks; a client is sent events by the
  * tick thread only after {@code join} has sent it the history, so its events arrive in order. A client that
- * disconnects is dropped when its connection closes or a send to it fails.
+ * disconnects is dropped when its connection closes or a send to it fails. Sends are written one client after
+ * the other: a client that stops reading without closing delays the others' ticks until the server's idle
+ * time-out ends its connection, a trade for having one thread and no queue per client.
  */
 final class LiveFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
