@@ -120,7 +120,8 @@ public final class TroupeObserver implements AutoCloseable {
         if (metrics.snapshot().systemName().isEmpty()) {
             metrics.bind(system);
         }
-        TroupeObserver observer = new TroupeObserver(ObserverServer.start(new ObserverModel(system, metrics), settings));
+        ObserverServer server = ObserverServer.start(new ObserverModel(system, metrics), settings);
+        TroupeObserver observer = new TroupeObserver(server);
         system.whenTerminated().whenComplete((done, failure) -> observer.close());
         return observer;
     }

@@ -174,7 +174,8 @@ class ObserverHttpTest {
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.json().get("status").asText()).isEqualTo("stopping");
         watcher.expectTerminated(target, PATIENCE);
-        await().atMost(PATIENCE).until(() -> client.get("api/actor?path=" + encoded(USER + "/stop-me")).status() == 404);
+        await().atMost(PATIENCE)
+                .until(() -> client.get("api/actor?path=" + encoded(USER + "/stop-me")).status() == 404);
     }
 
     @Test

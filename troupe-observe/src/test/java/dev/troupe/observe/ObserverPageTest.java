@@ -12,9 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -28,8 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * docs, and then waits for half a minute of chart points first, so that the charts show more than a start.
  */
 class ObserverPageTest {
-    private static final int GROUPS = 30;
-    private static final int WORKERS_PER_GROUP = 99;
+    private static final int GROUPS = 5;
+    private static final int WORKERS_PER_GROUP = 599;
+    /** The children the page shows of one level before "show more". */
+    private static final int LEVEL_SIZE = 500;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private ObservedSystem observed;
@@ -64,19 +69,24 @@ class ObserverPageTest {
     }
 
     private void useThePage(ChromeDriver browser) throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        // The page redraws its live parts every couple of seconds: an element found just before a redraw is gone.
+        FluentWait<WebDriver> wait = new WebDriverWait(browser, PATIENCE)
+                .ignoring(StaleElementReferenceException.class);
         browser.get(observed.observer.url().toString());
         wait.until(ExpectedConditions.textToBe(By.id("connection"), "live"));
 
-        // The tree: the top level is open; /user, then /user/app, then one group open on a click each.
+        // The tree: the top level is open; /user, then /user/app, then one group open on a click each, its
+        // first 500 workers, then all of them after "show more".
         String user = "troupe://observed-page/user";
         expand(wait, user);
         expand(wait, user + "/app");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".node-row[data-path^='" + user + "/app/group-']"),
-                GROUPS));
+        By groups = By.cssSelector(".node-row[data-path^='" + user + "/app/group-']");
+        wait.until(ExpectedConditions.numberOfElementsToBe(groups, GROUPS));
         expand(wait, user + "/app/group-00");
-        wait.until(ExpectedConditions.numberOfElementsToBe(
-                By.cssSelector(".node-row[data-path^='" + user + "/app/group-00/worker-']"), WORKERS_PER_GROUP));
+        By workers = By.cssSelector(".node-row[data-path^='" + user + "/app/group-00/worker-']");
+        wait.until(ExpectedConditions.numberOfElementsToBe(workers, LEVEL_SIZE));
+        browser.findElement(By.cssSelector("li.more")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(workers, WORKERS_PER_GROUP));
 
         // Counters: all the actors are alive, and the message count moves on by itself.
         assertThat(number(browser.findElement(By.id("c-actors")))).isGreaterThanOrEqualTo(
@@ -100,6 +110,7 @@ class ObserverPageTest {
                 "java.lang.IllegalStateException: injected by the test"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#dead-letters tbody"),
                 "ObservedSystem$Work$Job"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#types tbody"), "worker"));
 
         // A busy worker's details, on screen for the screenshot.
         select(wait, user + "/app/group-00/worker-005");
@@ -119,7 +130,7 @@ class ObserverPageTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(row(user + "/victim"), 0));
     }
 
-    private static void expand(WebDriverWait wait, String path) {
+    private static void expand(FluentWait<WebDriver> wait, String path) {
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(row(path)));
         if (!"▾".equals(row.findElement(By.className("toggle")).getText())) {
             row.findElement(By.className("toggle")).click();
@@ -127,7 +138,7 @@ class ObserverPageTest {
         wait.until(d -> "▾".equals(d.findElement(row(path)).findElement(By.className("toggle")).getText()));
     }
 
-    private static void select(WebDriverWait wait, String path) {
+    private static void select(FluentWait<WebDriver> wait, String path) {
         wait.until(ExpectedConditions.elementToBeClickable(row(path))).findElement(By.className("node-name")).click();
         wait.until(ExpectedConditions.textToBe(By.id("detail-path"), path));
     }
@@ -147,6 +158,7 @@ class ObserverPageTest {
             new WebDriverWait(browser, Duration.ofSeconds(60))
                     .until(d -> Integer.parseInt(chart.getDomAttribute("data-points")) >= 30);
         }
+        browser.executeScript("document.getElementById('tree-panel').scrollTop = 0"); // show the tree's top
         Path target = Path.of(requested != null ? requested : "target/observer.png");
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.write(target, browser.getScreenshotAs(OutputType.BYTES));

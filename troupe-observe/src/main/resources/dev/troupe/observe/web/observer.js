@@ -6,11 +6,14 @@
 const token = new URLSearchParams(location.search).get('token');
 const CHART_POINTS = 120;          // two minutes at one point a second
 const TABLE_REFRESH_MS = 2000;
+const LEVEL_SIZE = 500;            // children shown per level at first, and added by each "show more"
+const MAX_LEVEL_SIZE = 10000;      // the most /api/tree gives in one level
 const state = {
   points: [],
   selectedPath: null,
   expanded: new Map(),           // path -> the <ul> holding its children
   treeLoad: null,                // the promise of the tree's first level, once asked for
+  shownChildren: new Map(),      // path -> how many of its children to show, when more than LEVEL_SIZE
   tablesDue: 0,
 };
 
@@ -147,9 +150,12 @@ function drawCharts() {
 
 function nodeRow(node) {
   const row = el('div', { class: 'node-row', role: 'treeitem', 'data-path': node.path });
-  row.append(el('span', { class: 'toggle' }), el('span', { class: 'node-name', text: node.name, title: node.actorType }),
-    el('span', { class: 'node-stats' }, el('span', { class: 'badge depth', title: 'mailbox depth' }),
-      el('span', { class: 'badge rate', title: 'messages/s' }), el('span', { class: 'badge children', title: 'children' })));
+  row.append(el('span', { class: 'toggle' }),
+    el('span', { class: 'node-name', text: node.name, title: node.actorType }),
+    el('span', { class: 'node-stats' },
+      el('span', { class: 'badge depth', title: 'mailbox depth' }),
+      el('span', { class: 'badge rate', title: 'messages/s' }),
+      el('span', { class: 'badge children', title: 'children' })));
   if (node.path === state.selectedPath) row.classList.add('selected');
   row.querySelector('.toggle').addEventListener('click', event => { event.stopPropagation(); toggleNode(row); });
   row.addEventListener('click', () => select(node.path));
@@ -172,7 +178,8 @@ function updateRow(row, node) {
 
 /** Shows the children of {@code path} in {@code list}, reusing the items of those already shown. */
 async function loadChildren(path, list) {
-  const level = await api('api/tree' + (path ? '?' + q('path', path) : ''));
+  const limit = state.shownChildren.get(path) || LEVEL_SIZE;
+  const level = await api('api/tree?' + q('limit', limit) + (path ? '&' + q('path', path) : ''));
   const shown = new Map();
   for (const item of list.children) if (item.dataset.path) shown.set(item.dataset.path, item);
   const items = level.children.map(child => {
@@ -184,7 +191,13 @@ async function loadChildren(path, list) {
     return el('li', { 'data-path': child.path }, nodeRow(child));
   });
   if (level.total > level.children.length) {
-    items.push(el('li', { class: 'more', text: '… and ' + fmtCount(level.total - level.children.length) + ' more' }));
+    const more = el('li', { class: 'more', role: 'button',
+      text: '… and ' + fmtCount(level.total - level.children.length) + ' more (show ' + LEVEL_SIZE + ' more)' });
+    more.addEventListener('click', () => {
+      state.shownChildren.set(path, Math.min(limit + LEVEL_SIZE, MAX_LEVEL_SIZE));
+      loadChildren(path, list).catch(e => console.error('Could not load more children', e));
+    });
+    items.push(more);
   }
   const kept = new Set(items);
   for (const item of [...list.children]) if (!kept.has(item)) {
@@ -285,7 +298,8 @@ async function showDetail() {
   document.getElementById('detail-path').textContent = a.path;
   const fields = [
     ['behavior', a.actorType], ['mailbox', a.mailboxKind], ['mailbox depth', fmtCount(a.mailboxDepth)],
-    ['dispatcher', a.dispatcher], ['children', fmtCount(a.childCount) + (a.children.length ? ': ' + a.children.join(', ') : '')],
+    ['dispatcher', a.dispatcher],
+    ['children', fmtCount(a.childCount) + (a.children.length ? ': ' + a.children.join(', ') : '')],
     ['messages processed', fmtCount(a.messagesProcessed)], ['messages/s', fmtCount(a.messagesPerSecond)],
     ['processing time (est.)', fmtMs(a.estimatedProcessingMillis) + ' ms'],
     ['memory (est.)', fmtBytes(a.estimatedMemoryBytes)], ['uptime', fmtDuration(a.uptimeMillis)],
@@ -350,8 +364,9 @@ async function refreshTables() {
     el('span', { class: 'cause', text: r.causeClass + (r.causeMessage ? ': ' + r.causeMessage : '') })]);
   fillEvents('alerts', alerts, a => [el('span', { class: 'when', text: fmtTime(a.timeMillis) }),
     el('strong', { text: a.kind }), ' ', el('code', { text: a.subject }), ' ' + a.message]);
-  fillTable('dead-letters', dead.deadLettersByType, d => [el('td', { class: 'mono', text: d.messageType }), num(fmtCount(d.count))]);
-  fillTable('drops', dead.dropsByType, d => [el('td', { class: 'mono', text: d.messageType }), num(fmtCount(d.count))]);
+  const countRow = d => [el('td', { class: 'mono', text: d.messageType }), num(fmtCount(d.count))];
+  fillTable('dead-letters', dead.deadLettersByType, countRow);
+  fillTable('drops', dead.dropsByType, countRow);
 }
 
 // ---- the live stream -----------------------------------------------------------------------------------
