@@ -9,6 +9,7 @@ import dev.troupe.actor.ActorSystem;
 import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.Behaviors;
+import dev.troupe.actor.MailboxSelector;
 import dev.troupe.actor.Props;
 import dev.troupe.actor.SupervisorStrategy;
 import dev.troupe.testkit.TestProbe;
@@ -98,6 +99,12 @@ class TroupeMeterBinderTest {
         gone.tell(new Work(fx.kit.system().deadLetters(), false));
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(registry.get("troupe.deadletters")
                 .tags("system", "meters", "message", Work.class.getName()).functionCounter().count()).isEqualTo(1));
+
+        MetricsFixture.HeldGate full = fx.heldGate("full", "gate",
+                Props.empty().withMailbox(MailboxSelector.bounded(1, MailboxSelector.OverflowStrategy.DROP_NEWEST)), 3);
+        assertThat(registry.get("troupe.dropped").tags("system", "meters", "message", String.class.getName(),
+                "reason", "DROPPED_NEWEST").functionCounter().count()).as("3 sent, 1 kept").isEqualTo(2);
+        full.release().countDown();
     }
 
     @Test
