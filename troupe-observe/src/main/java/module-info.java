@@ -13,6 +13,10 @@ module dev.troupe.observe {
     requires static transitive io.opentelemetry.api;
     requires static io.opentelemetry.context;
     requires static micrometer.core; // optional: only TroupeMeterBinder uses it
+    // Optional, for the live web observer (TroupeObserver) only.
+    requires static io.javalin;
+    requires static com.fasterxml.jackson.databind;
+    requires static micrometer.registry.prometheus;
 
     exports dev.troupe.observe;
 }
