@@ -308,10 +308,11 @@ public final class BenchMain implements Callable<Integer> {
         return String.join(java.io.File.pathSeparator, entries);
     }
 
+    /** A troupe-actor jar, or a class directory holding troupe-actor's classes. */
     private static boolean isTroupeActor(String classPathEntry) {
         Path p = Path.of(classPathEntry);
-        return p.getFileName() != null && (p.getFileName().toString().startsWith("troupe-actor-")
-                || p.endsWith(Path.of("troupe-actor", "target", "classes")));
+        return java.nio.file.Files.isDirectory(p) ? java.nio.file.Files.exists(p.resolve("dev/troupe/actor/ActorRef.class"))
+                : p.getFileName() != null && p.getFileName().toString().startsWith("troupe-actor-");
     }
 
     /** Runs one fresh JVM; hands lines starting with {@code tag} to {@code onResult}, echoes the others. */

@@ -5,7 +5,6 @@ import dev.troupe.actor.ActorContext;
 import dev.troupe.actor.ActorSystem;
 import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.Behaviors;
-import dev.troupe.observe.ActorMetrics;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -51,17 +50,13 @@ public final class Harness {
         long end;
         int[] threads;
         if (kind.isTroupe()) {
-            ActorMetrics metrics = kind == SystemKind.TROUPE_METRICS ? ActorMetrics.create() : null;
-            ActorSystemSettings settings = metrics == null ? troupeSettings()
-                    : troupeSettings().toBuilder().instrumentation(metrics).build();
+            ActorSystemSettings settings = kind == SystemKind.TROUPE_METRICS
+                    ? dev.troupe.bench.troupe.MeteredSettings.of(troupeSettings()) : troupeSettings();
             ActorSystem<TroupeCommand> system = ActorSystem.create(
                     Behaviors.<TroupeCommand>receive((ctx, cmd) -> {
                         cmd.run(ctx);
                         return Behaviors.same();
                     }), "bench", settings);
-            if (metrics != null) {
-                metrics.bind(system);
-            }
             try {
                 start = System.nanoTime();
                 system.tell(ctx -> ctx.spawnAnonymous(workload.troupe().driver(size, done)));

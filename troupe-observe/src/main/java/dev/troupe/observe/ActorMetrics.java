@@ -19,14 +19,13 @@ import java.util.Optional;
  * ActorMetrics metrics = ActorMetrics.create();
  * ActorSystem<Command> system = ActorSystem.create(app, "shop",
  *         ActorSystemSettings.builder().instrumentation(metrics).build());
- * metrics.bind(system);     // counts failures, dead letters and drops; starts the alert monitor
  * }</pre>
  *
  * <p>What it measures, per actor type ({@link ActorTypeSnapshot}): actors alive, spawned and stopped, messages
  * processed, time in mailbox, processing time and mailbox depth as histograms, failures and restarts by cause,
  * estimated memory per actor; system-wide ({@link MetricsSnapshot}): dead letters and drops by message class.
  * Per actor ({@link ActorSnapshot}): its place in the actor tree, mailbox, dispatcher and counters. Once
- * {@linkplain #bind bound}, a monitor on the system's scheduler checks the thresholds of
+ * {@linkplain #systemStarted started}, a monitor on the system's scheduler checks the thresholds of
  * {@link ActorMetricsSettings} every {@code checkInterval} and publishes {@link Alert}s.
  *
  * <p><b>One system.</b> An instance serves the one system it is set in: give each system its own.
@@ -108,22 +107,18 @@ public final class ActorMetrics implements Instrumentation {
     }
 
     /**
-     * Connects to {@code system}, whose settings must name this instrumentation: listens on its event stream
-     * for {@link dev.troupe.actor.SupervisionEvent}s, {@link dev.troupe.actor.DeadLetter}s and
-     * {@link dev.troupe.actor.Dropped} messages, and starts the alert monitor on its scheduler. Call it right
-     * after creating the system: events published before are not counted. When the system terminates, the
-     * listeners and the monitor stop; the metrics stay readable.
+     * Called by the runtime when the system this instrumentation is set in starts, before its first actor:
+     * listens on its event stream for {@link dev.troupe.actor.SupervisionEvent}s,
+     * {@link dev.troupe.actor.DeadLetter}s and {@link dev.troupe.actor.Dropped} messages, and starts the alert
+     * monitor on its scheduler. When the system terminates, the listeners and the monitor stop; the metrics stay
+     * readable. Not for applications.
      *
-     * @throws IllegalArgumentException if {@code system} was not created with this instrumentation
-     * @throws IllegalStateException if this instance is bound already
+     * @throws IllegalStateException if this instance serves another system already (the second system's
+     *     {@code ActorSystem.create} then fails with it)
      */
-    public void bind(ActorSystem<?> system) {
-        Objects.requireNonNull(system, "system");
-        if (system.settings().instrumentation().orElse(null) != this) {
-            throw new IllegalArgumentException("System " + system.name() + " was not created with this ActorMetrics: "
-                    + "pass it to ActorSystemSettings.builder().instrumentation(...) first");
-        }
-        state.bind(system);
+    @Override
+    public void systemStarted(ActorSystem<?> system) {
+        state.bind(Objects.requireNonNull(system, "system"));
     }
 
     /** All metrics now: every actor type seen, dead letters and drops. */

@@ -65,13 +65,13 @@ public final class TroupeMeterBinder implements MeterBinder {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** @throws IllegalStateException if the metrics are not bound to a system yet (its name tags every meter) */
+    /** @throws IllegalStateException if the metrics serve no system yet (its name tags every meter) */
     @Override
     public void bindTo(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
         MetricsState state = metrics.state();
         String system = state.systemName().orElseThrow(() -> new IllegalStateException(
-                "Bind the ActorMetrics to its system (metrics.bind(system)) before binding it to a MeterRegistry"));
+                "Create the actor system with this ActorMetrics (ActorSystemSettings.Builder.instrumentation) before binding them to a MeterRegistry"));
         Tags systemTags = Tags.of("system", system);
         // A type added while listen runs may be announced twice; its sample listener must be added once.
         Set<TypeMetrics> bound = ConcurrentHashMap.newKeySet();

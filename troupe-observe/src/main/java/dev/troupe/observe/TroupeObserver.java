@@ -117,9 +117,6 @@ public final class TroupeObserver implements AutoCloseable {
                     + "to 127.0.0.1");
         }
         requireLibraries();
-        if (metrics.snapshot().systemName().isEmpty()) {
-            metrics.bind(system);
-        }
         ObserverServer server = ObserverServer.start(new ObserverModel(system, metrics), settings);
         TroupeObserver observer = new TroupeObserver(server);
         system.whenTerminated().whenComplete((done, failure) -> observer.close());

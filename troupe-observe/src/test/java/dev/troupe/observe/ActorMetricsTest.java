@@ -120,7 +120,6 @@ class ActorMetricsTest {
         ActorMetrics hooked = ActorMetrics.create().withMessageHook(counting);
         ActorTestKit kit = ActorTestKit.create("hooked", ActorSystemSettings.builder().instrumentation(hooked).build());
         try {
-            hooked.bind(kit.system());
             ActorRef<Work> echo = kit.spawn(echo(), "echo", Props.empty().withActorType("echo"));
             TestProbe<Integer> replies = kit.createTestProbe();
             for (int n = 0; n < 10; n++) {

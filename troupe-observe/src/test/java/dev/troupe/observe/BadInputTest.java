@@ -52,7 +52,7 @@ class BadInputTest {
                 .hasMessage("settings");
         ActorMetrics metrics = ActorMetrics.create();
         assertThatThrownBy(() -> metrics.withMessageHook(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> metrics.bind(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> metrics.systemStarted(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> metrics.actor(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> metrics.children(null, 1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> metrics.findPath(null)).isInstanceOf(NullPointerException.class);
@@ -69,20 +69,16 @@ class BadInputTest {
     }
 
     @Test
-    void bindingNeedsTheSystemThatReportsHereAndHappensOnce() {
+    void oneActorMetricsServesOneSystem() {
         ActorMetrics metrics = ActorMetrics.create();
-        ActorSystem<Void> plain = ActorSystem.create(Behaviors.empty(), "plain");
-        ActorSystem<Void> instrumented = ActorSystem.create(Behaviors.empty(), "instrumented",
-                dev.troupe.actor.ActorSystemSettings.builder().instrumentation(metrics).build());
+        var settings = dev.troupe.actor.ActorSystemSettings.builder().instrumentation(metrics).build();
+        ActorSystem<Void> instrumented = ActorSystem.create(Behaviors.empty(), "instrumented", settings);
         try {
-            assertThatThrownBy(() -> metrics.bind(plain)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("plain was not created with this ActorMetrics");
-            metrics.bind(instrumented);
-            assertThatThrownBy(() -> metrics.bind(instrumented)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("bound to system instrumented already");
             assertThat(metrics.toString()).isEqualTo("ActorMetrics[instrumented]");
+            assertThatThrownBy(() -> ActorSystem.create(Behaviors.empty(), "second", settings))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("bound to system instrumented already");
         } finally {
-            plain.terminate();
             instrumented.terminate();
         }
     }

@@ -25,7 +25,6 @@ final class MetricsFixture implements AutoCloseable {
         this.metrics = ActorMetrics.create(settings);
         this.kit = ActorTestKit.create(systemName,
                 ActorSystemSettings.builder().scheduler(() -> time).instrumentation(metrics).build());
-        metrics.bind(kit.system());
     }
 
     /** Settings that time every message, so that the histograms see each one. */

@@ -41,7 +41,6 @@ final class ObservedSystem implements AutoCloseable {
                    ObserverSettings settings) {
         metrics = ActorMetrics.create(metricsSettings);
         kit = ActorTestKit.create(name, ActorSystemSettings.builder().instrumentation(metrics).build());
-        metrics.bind(kit.system());
         kit.spawn(app(groups, workersPerGroup, busyGroups), "app");
         victim = kit.spawn(worker(), "victim", Props.empty().withActorType("victim"));
         flaky = kit.spawn(Behaviors.supervise(worker()).onFailure(IllegalStateException.class,
