@@ -3,14 +3,14 @@
  * them (Micrometer, JDK Flight Recorder, OpenTelemetry, SLF4J MDC, the live web observer). The integrations'
  * libraries are optional dependencies: each is needed only by the part that uses it.
  */
-@SuppressWarnings("requires-transitive-automatic")
 module dev.troupe.observe {
     requires transitive dev.troupe.actor;
     requires HdrHistogram; // an automatic module: its jar declares no name
     requires jdk.jfr;
-    // Automatic modules, named in their jars' manifests (hence the warning suppressed above); the API is in
-    // Tracing's signatures, hence transitive.
-    requires static transitive io.opentelemetry.api;
+    // Automatic modules, named in their jars' manifests. Not transitive although Tracing's signature names
+    // OpenTelemetry: a module that reads this one must compile without the optional library, and one that calls
+    // Tracing requires it itself.
+    requires static io.opentelemetry.api;
     requires static io.opentelemetry.context;
     requires static micrometer.core; // optional: only TroupeMeterBinder uses it
     // Optional, for the live web observer (TroupeObserver) only.

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.Behaviors;
 import dev.troupe.actor.Props;
 import dev.troupe.testkit.ActorTestKit;
 import dev.troupe.testkit.TestProbe;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -39,8 +41,14 @@ class ComposedHooksTest {
             });
             recording.setReuse(false);
             recording.startAsync();
-            ActorTestKit kit = ActorTestKit.create("composed", HookOnlyInstrumentation.settings(MessageHooks.compose(
-                    new MdcHook(), Tracing.hook(tracing.openTelemetry()), FlightRecorderEvents.slowMessageHook())));
+            OpenTelemetry openTelemetry = tracing.openTelemetry();
+            // tag::everything[]
+            ActorMetrics metrics = ActorMetrics.create().withMessageHook(MessageHooks.compose(
+                    new MdcHook(), Tracing.hook(openTelemetry), FlightRecorderEvents.slowMessageHook()));
+            ActorSystemSettings settings = ActorSystemSettings.builder().instrumentation(metrics).build();
+            // end::everything[]
+            ActorTestKit kit = ActorTestKit.create("composed", settings);
+            FlightRecorderEvents.install(kit.system());
             try {
                 ActorRef<Order> orders = kit.spawn(Behaviors.<Order>receiveMessage(order -> {
                     log.logger().info("taking order {}", order.id());

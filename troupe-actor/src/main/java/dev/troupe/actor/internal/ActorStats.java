@@ -15,8 +15,11 @@ import java.lang.invoke.VarHandle;
  * needs a recent, untorn value of each counter on its own, never an order between two of them.
  */
 public final class ActorStats implements InstrumentedActor {
-    /** The runtime's own bytes per idle actor with an unbounded mailbox: cell, mailbox, ref, path (measured). */
-    private static final int UNBOUNDED_ACTOR_BYTES = 176;
+    /**
+     * The runtime's own bytes per idle instrumented actor with an unbounded mailbox: cell, mailbox, ref and path
+     * (176, measured without instrumentation), the mailbox's counts (16) and these stats (64).
+     */
+    private static final int UNBOUNDED_ACTOR_BYTES = 256;
     /** What a locked mailbox adds: its lock and queue. */
     private static final int LOCKED_MAILBOX_BYTES = 96;
     /** A queue node or slot per waiting message. */

@@ -103,7 +103,8 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
     <U> ActorCell<U> newCell(InternalRef<?> parent, ActorPath path, boolean anonymous, int anonymousNumber,
                              Behavior<U> behavior, Props props, Dispatcher parentDispatcher) {
         Mailbox mailbox = switch (props.mailbox()) {
-            case MailboxSelector.Unbounded unbounded -> new UnboundedMailbox();
+            case MailboxSelector.Unbounded unbounded ->
+                    instrumentation != null ? new CountedUnboundedMailbox() : new UnboundedMailbox();
             case MailboxSelector.Bounded(int capacity, var overflow) -> new BoundedMailbox(capacity, overflow);
             case MailboxSelector.Priority(var priorityOf) -> new PriorityMailbox(priorityOf);
             case MailboxSelector.ControlAware controlAware -> new ControlAwareMailbox();

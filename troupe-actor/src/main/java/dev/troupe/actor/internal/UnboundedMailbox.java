@@ -9,22 +9,12 @@ import java.lang.invoke.VarHandle;
  * fields of the mailbox, and the mailbox itself standing in as the stub node whenever the queue is empty, so
  * that an idle actor costs no queue node at all.
  *
- *   producers:  node = new Node(m); do prev = tail; node.seq = prev.seq + 1 until CAS(tail, prev, node);
- *               prev's next = node (release)
+ *   producers:  node = new Node(m); prev = getAndSet(tail, node); prev's next = node (release)
  *   consumer:   next = head's next (acquire); if non-null: head = next, take next.message
  *
  * "Next" of the mailbox is its field `stubNext`, of a node its field `next`. `head` is the stub: the mailbox,
- * or the node whose message was taken last. Producers never contend except on the one CAS of `tail`; no locks, one
- * allocation (the node) per message.
- *
- * The depth in O(1): each node carries a sequence number one above its predecessor's (the mailbox as stub
- * counts as 0), written before the CAS that publishes the node, so whoever reads a node from `tail` or `head`
- * sees its number. The depth is seq(tail) - seq(head), computed in int arithmetic, which stays right across
- * overflow while fewer than 2^31 messages wait. A CAS rather than a getAndSet is what makes the number
- * possible: with getAndSet a producer learns its predecessor only after publishing its own node. The number
- * fits in the node's alignment padding, so it costs no memory.
- *
- * Between a producer's CAS and its link the queue looks empty to the
+ * or the node whose message was taken last. Producers never contend except on the one getAndSet; no locks, one
+ * allocation (the node) per message. Between a producer's getAndSet and its link the queue looks empty to the
  * consumer while `tail != head`; hasUserMessages() reports that state as non-empty, which is what the
  * mailbox's scheduling argument relies on.
  *
@@ -32,12 +22,11 @@ import java.lang.invoke.VarHandle;
  * node to the mailbox and, if it wins, sets `head` to the mailbox; the node becomes garbage. Winning means no
  * producer had taken the node as its predecessor, so none will link to it. Losing means a producer has and
  * will link to it, and the queue carries on as usual. Nodes are never reused, so `tail` cannot come back to
- * the node (no ABA). `tail` does come back to the mailbox, but a producer whose CAS expects the mailbox
- * computes nothing from it except "empty, number 0", which is true whenever the mailbox is the tail. The reset costs one CAS each time the consumer drains the queue, that is, at most once per
+ * the node (no ABA). The reset costs one CAS each time the consumer drains the queue, that is, at most once per
  * turn, on a cache line the consumer has just written (`head`).
  *
  * `stubNext` has one writer at a time. The mailbox becomes the tail by construction or by the consumer's CAS,
- * and then exactly one producer's CAS takes it as predecessor; that producer writes `stubNext`. The
+ * and then exactly one producer's getAndSet returns it as predecessor; that producer writes `stubNext`. The
  * consumer reads it, moves `head` on and clears it before any later CAS can make the mailbox the tail again,
  * and the next producer to write it swaps `tail` after that CAS, so its write is ordered after the clearing.
  *
@@ -48,12 +37,10 @@ import java.lang.invoke.VarHandle;
  */
 
 /** The default mailbox: unbounded, FIFO, lock-free. */
-final class UnboundedMailbox extends Mailbox {
+sealed class UnboundedMailbox extends Mailbox permits CountedUnboundedMailbox {
 
     static final class Node {
         Object message;
-        /** One above the predecessor's; written before the node is published. */
-        int seq;
         volatile Node next;
 
         Node(Object message) {
@@ -88,11 +75,7 @@ final class UnboundedMailbox extends Mailbox {
     @Override
     protected OfferResult offerUser(Object message) {
         Node node = new Node(message);
-        Object previous;
-        do {
-            previous = tail;
-            node.seq = seqOf(previous) + 1;
-        } while (!TAIL.compareAndSet(this, previous, node));
+        Object previous = TAIL.getAndSet(this, node);
         if (previous == this) {
             STUB_NEXT.setRelease(this, node);
         } else {
@@ -147,12 +130,22 @@ final class UnboundedMailbox extends Mailbox {
 
     @Override
     public int userMessageCount() {
-        Object first = head; // head first: messages taken meanwhile are then counted, rather than the count going negative
-        int depth = seqOf(tail) - seqOf(first);
-        return Math.max(0, depth); // negative only while the consumer moves the stub back to the mailbox
-    }
-
-    private int seqOf(Object stub) {
-        return stub == this ? 0 : ((Node) stub).seq;
+        int count = 0;
+        Object node = HEAD.getAcquire(this);
+        while (count < Integer.MAX_VALUE) {
+            Node next = nextOf(node);
+            // A consumed node points at itself; the mailbox as consumed stub has its stubNext cleared.
+            if (next == node || (next == null && node == this && HEAD.getAcquire(this) != this)) {
+                node = HEAD.getAcquire(this); // consumed under our feet: start again from the current head
+                count = 0;
+                continue;
+            }
+            if (next == null) {
+                break;
+            }
+            count++;
+            node = next;
+        }
+        return count;
     }
 }
