@@ -94,7 +94,7 @@ class InstrumentationTest {
                 blocker.tell("wait " + i);
             }
             assertThat(actor.mailboxDepth()).isEqualTo(50);
-            assertThat(actor.estimatedMemoryBytes()).isGreaterThanOrEqualTo(256 + 50 * 24);
+            assertThat(actor.estimatedMemoryBytes()).isGreaterThanOrEqualTo(240 + 50 * 24);
             release.countDown();
             // a message is counted before it is processed and sampled after
             await().atMost(TestSystem.TIMEOUT).until(() -> recording.recorder("blocker").samplesOf(blocker).size() == 51);

@@ -17,9 +17,9 @@ import java.lang.invoke.VarHandle;
 public final class ActorStats implements InstrumentedActor {
     /**
      * The runtime's own bytes per idle instrumented actor with an unbounded mailbox: cell, mailbox, ref and path
-     * (176, measured without instrumentation), the mailbox's counts (16) and these stats (64).
+     * (176, measured without instrumentation) and these stats (64).
      */
-    private static final int UNBOUNDED_ACTOR_BYTES = 256;
+    private static final int UNBOUNDED_ACTOR_BYTES = 240;
     /** What a locked mailbox adds: its lock and queue. */
     private static final int LOCKED_MAILBOX_BYTES = 96;
     /** A queue node or slot per waiting message. */

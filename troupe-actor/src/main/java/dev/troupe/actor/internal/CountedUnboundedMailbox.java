@@ -1,64 +1,50 @@
 package dev.troupe.actor.internal;
 
 import dev.troupe.actor.OfferResult;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+
+/*
+ * The depth in O(1), for instrumented actors, at the cost of the plain mailbox's one atomic instruction per
+ * message and no more. Each node carries a sequence number one above its predecessor's (the mailbox as stub
+ * counts as 0), written before the CAS that makes the node the tail, so whoever reads a node from `tail` or
+ * `head` sees its number; the depth is seq(tail) - seq(head), in int arithmetic, which stays right across
+ * overflow while fewer than 2^31 messages wait. A producer needs its predecessor's number before publishing its
+ * own node, which a getAndSet cannot give: hence a CAS loop on `tail`, retried when another producer (or the
+ * consumer moving the stub back to the mailbox) got there first.
+ *
+ * The CAS keeps every argument of UnboundedMailbox: a producer whose CAS succeeds took `expected` as its
+ * predecessor exactly as a getAndSet would have, and links to it the same way. `tail` can come back to the
+ * mailbox (the consumer's reset); a producer whose CAS expects the mailbox computes nothing from it except
+ * "empty, number 0", which is true whenever the mailbox is the tail, so that ABA is harmless. Nodes never come
+ * back.
+ */
 
 /**
- * The default mailbox of an instrumented actor: the same queue, plus counts of the messages enqueued and taken,
- * so that its depth is known in O(1) (the plain queue counts by walking its nodes, which a sample taken under
- * overload cannot afford). Made only when the system has an instrumentation, so that other actors pay neither
- * the 16 bytes nor the atomic add per message.
- *
- * <p>Memory ordering: producers add to {@code enqueued} with an atomic add after publishing their node, the
- * consumer writes {@code taken} (its only writer) with {@code setOpaque}; readers of the depth read both with
- * opaque reads. A reader may see a message taken before its enqueue was counted: the depth is then clamped to
- * zero, never negative, and is exact whenever the producers are quiet.
+ * The default mailbox of an instrumented actor: the same queue, with its depth known in O(1) (the plain queue
+ * counts by walking its nodes, which a sample taken under overload cannot afford). Made only when the system
+ * has an instrumentation. Thread-safe as a {@link Mailbox}; the depth read while producers are active may be off
+ * by the messages in flight, and is never negative.
  */
 final class CountedUnboundedMailbox extends UnboundedMailbox {
-    private static final VarHandle ENQUEUED;
-    private static final VarHandle TAKEN;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            ENQUEUED = lookup.findVarHandle(CountedUnboundedMailbox.class, "enqueued", long.class);
-            TAKEN = lookup.findVarHandle(CountedUnboundedMailbox.class, "taken", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private long enqueued;
-    private long taken;
 
     @Override
     protected OfferResult offerUser(Object message) {
-        OfferResult result = super.offerUser(message);
-        ENQUEUED.getAndAdd(this, 1L);
-        return result;
-    }
-
-    @Override
-    protected Object pollUser() {
-        return counted(super.pollUser());
-    }
-
-    @Override
-    protected Object pollPlainUser() {
-        return counted(super.pollPlainUser());
-    }
-
-    private Object counted(Object message) {
-        if (message != null) {
-            TAKEN.setOpaque(this, taken + 1);
-        }
-        return message;
+        Node node = new Node(message);
+        Object previous;
+        do {
+            previous = tail();
+            node.seq = seqOf(previous) + 1;
+        } while (!casTail(previous, node));
+        link(previous, node);
+        return OfferResult.ENQUEUED;
     }
 
     @Override
     public int userMessageCount() {
-        long depth = (long) ENQUEUED.getOpaque(this) - (long) TAKEN.getOpaque(this);
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, depth));
+        Object first = head(); // head first: messages taken meanwhile are then counted, rather than going negative
+        return Math.max(0, seqOf(tail()) - seqOf(first)); // negative only while the stub moves back to the mailbox
+    }
+
+    private int seqOf(Object stub) {
+        return stub == this ? 0 : ((Node) stub).seq;
     }
 }

@@ -41,6 +41,8 @@ sealed class UnboundedMailbox extends Mailbox permits CountedUnboundedMailbox {
 
     static final class Node {
         Object message;
+        /** Used by CountedUnboundedMailbox only; it fits in the node's alignment padding, so it costs nothing. */
+        int seq;
         volatile Node next;
 
         Node(Object message) {
@@ -75,13 +77,32 @@ sealed class UnboundedMailbox extends Mailbox permits CountedUnboundedMailbox {
     @Override
     protected OfferResult offerUser(Object message) {
         Node node = new Node(message);
-        Object previous = TAIL.getAndSet(this, node);
+        link(TAIL.getAndSet(this, node), node);
+        return OfferResult.ENQUEUED;
+    }
+
+    /** Links {@code node} behind {@code previous}, the tail it replaced: the step that shows it to the consumer. */
+    final void link(Object previous, Node node) {
         if (previous == this) {
             STUB_NEXT.setRelease(this, node);
         } else {
             NEXT.setRelease((Node) previous, node);
         }
-        return OfferResult.ENQUEUED;
+    }
+
+    /** The last node added, or this mailbox; any thread. */
+    final Object tail() {
+        return tail;
+    }
+
+    /** The consumer's stub; any thread. */
+    final Object head() {
+        return head;
+    }
+
+    /** Makes {@code node} the tail if {@code expected} still is; for producers that must know their predecessor. */
+    final boolean casTail(Object expected, Node node) {
+        return TAIL.compareAndSet(this, expected, node);
     }
 
     @Override
