@@ -146,27 +146,39 @@ class MessageHookTest {
     /** The hook wraps every message in an envelope; the control-aware mailbox must still see ControlMessages. */
     record Urgent(String name) implements ControlMessage {}
 
+    /**
+     * An actor that blocks on its first message until released, and then forwards every other message to
+     * {@code forwardTo}: what a test needs to line messages up in a mailbox.
+     */
+    record Gate(ActorRef<Object> actor, CountDownLatch release) {
+        static Gate spawn(TestSystem system, Object blockOn, ActorRef<Object> forwardTo, Props props)
+                throws InterruptedException {
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ActorRef<Object> actor = system.spawn(Behaviors.receiveMessage(message -> {
+                if (message.equals(blockOn)) {
+                    entered.countDown();
+                    release.await();
+                } else {
+                    forwardTo.tell(message);
+                }
+                return Behaviors.same();
+            }), props);
+            actor.tell(blockOn);
+            assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+            return new Gate(actor, release);
+        }
+    }
+
     @Test
     void controlMessagesStillOvertakeInsideTheirEnvelopes() throws InterruptedException {
         Recording hook = new Recording();
         try (TestSystem system = hooked("control", hook)) {
             Probe<Object> probe = system.probe();
-            CountDownLatch entered = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            ActorRef<Object> actor = system.spawn(Behaviors.receiveMessage(message -> {
-                if (message.equals("block")) {
-                    entered.countDown();
-                    release.await();
-                } else {
-                    probe.ref().tell(message);
-                }
-                return Behaviors.same();
-            }), Props.empty().withMailbox(MailboxSelector.controlAware()));
-            actor.tell("block");
-            assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
-            actor.tell("ordinary");
-            actor.tell(new Urgent("first"));
-            release.countDown();
+            Gate gate = Gate.spawn(system, "block", probe.ref(), Props.empty().withMailbox(MailboxSelector.controlAware()));
+            gate.actor().tell("ordinary");
+            gate.actor().tell(new Urgent("first"));
+            gate.release().countDown();
             assertThat(probe.receiveN(2)).containsExactly(new Urgent("first"), "ordinary");
         }
     }
@@ -176,23 +188,12 @@ class MessageHookTest {
         Recording hook = new Recording();
         try (TestSystem system = hooked("priority", hook)) {
             Probe<Object> probe = system.probe();
-            CountDownLatch entered = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            ActorRef<Object> actor = system.spawn(Behaviors.receiveMessage(message -> {
-                if (message.equals(0)) {
-                    entered.countDown();
-                    release.await();
-                } else {
-                    probe.ref().tell(message);
-                }
-                return Behaviors.same();
-            }), Props.empty().withMailbox(MailboxSelector.priority(message -> (Integer) message)));
-            actor.tell(0);
-            assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
-            actor.tell(3);
-            actor.tell(1);
-            actor.tell(2);
-            release.countDown();
+            Gate gate = Gate.spawn(system, 0, probe.ref(),
+                    Props.empty().withMailbox(MailboxSelector.priority(message -> (Integer) message)));
+            gate.actor().tell(3);
+            gate.actor().tell(1);
+            gate.actor().tell(2);
+            gate.release().countDown();
             assertThat(probe.receiveN(3)).containsExactly(1, 2, 3);
         }
     }
