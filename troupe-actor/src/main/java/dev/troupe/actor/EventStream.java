@@ -19,8 +19,9 @@ public sealed interface EventStream permits EventStreamImpl {
      * Calls {@code listener} with every event of {@code type} (or a subtype) published after this call, on the
      * publishing thread, before {@link #publish} returns: for integrations that count or forward events
      * (metrics, flight recorder) without an actor in between. The listener may be called from many threads at
-     * once and must be thread-safe, quick and non-blocking; an exception it throws is logged and does not reach
-     * the publisher. Cancel the returned handle to stop the calls (a call in progress finishes).
+     * once and must be thread-safe, quick and non-blocking; whatever it throws is logged (its first failure
+     * only) and does not reach the publisher. Cancel the returned handle to stop the calls: a publication
+     * already under way may still call it once.
      */
     <E> Cancellable listen(Class<E> type, java.util.function.Consumer<? super E> listener);
 

@@ -259,17 +259,89 @@ class InstrumentationTest {
         }
 
         IllegalStateException refused = new IllegalStateException("cannot connect");
+        java.util.concurrent.atomic.AtomicReference<ActorSystem<?>> refusedSystem =
+                new java.util.concurrent.atomic.AtomicReference<>();
         RecordingInstrumentation failing = new RecordingInstrumentation(1, null) {
             @Override
             public void systemStarted(ActorSystem<?> system) {
+                refusedSystem.set(system);
                 throw refused;
             }
         };
-        assertThatThrownBy(() -> ActorSystem.create(Behaviors.setup(ctx -> {
-            calls.add("must not run");
-            return Behaviors.empty();
-        }), "refused", ActorSystemSettings.builder().instrumentation(failing).build())).isSameAs(refused);
-        assertThat(calls).doesNotContain("must not run");
+        // a guardian whose behavior needs no setup would get PostStop if it were stopped like any actor
+        assertThatThrownBy(() -> ActorSystem.create(Behaviors.<Void>receive((ctx, m) -> Behaviors.same(),
+                (ctx, signal) -> {
+                    calls.add("must not run: " + signal);
+                    return Behaviors.same();
+                }), "refused", ActorSystemSettings.builder().instrumentation(failing).build())).isSameAs(refused);
+        refusedSystem.get().whenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertThat(calls).noneMatch(call -> call.startsWith("must not run"));
+        // the guardian was never reported started, so it is not reported stopped either
+        assertThat(failing.actorTypes()).allSatisfy(type -> assertThat(failing.recorder(type).stopped).isEmpty());
+    }
+
+    @Test
+    void aRecorderThrowingAnErrorOnStopDoesNotKeepWatchersFromHearingOfTheDeath() {
+        RecordingInstrumentation breaking = new RecordingInstrumentation(1, null) {
+            @Override
+            public dev.troupe.actor.instrument.ActorTypeRecorder recorderFor(String actorType) {
+                Recorder inner = (Recorder) super.recorderFor(actorType);
+                return new dev.troupe.actor.instrument.ActorTypeRecorder() {
+                    @Override
+                    public void actorStarted(InstrumentedActor actor) {
+                        inner.actorStarted(actor);
+                    }
+
+                    @Override
+                    public void actorStopped(InstrumentedActor actor, Throwable failure) {
+                        throw new AssertionError("a recorder bug");
+                    }
+
+                    @Override
+                    public void sampled(InstrumentedActor actor, long waited, long processing, int depth) {
+                        throw new NoClassDefFoundError("an optional library is missing");
+                    }
+                };
+            }
+        };
+        try (TestSystem system = instrumented("error-on-stop", breaking)) {
+            Probe<Object> report = system.probe();
+            ActorRef<Watcher.Cmd> watcher = system.spawn(Watcher.behavior(report.ref()));
+            ActorRef<Count> target = system.spawn(counter(0), Props.empty().withActorType("target"));
+            watcher.tell(new Watcher.Cmd.Watch(target));
+            report.expect(new Watcher.Watching(target));
+            target.tell(new Count.Add(1)); // sampled: the recorder throws an Error, the message is still processed
+            assertThat(system.<Count, Integer>ask(target, Count.Total::new)).isEqualTo(1);
+            breaking.recorder("target").actor(target).stop();
+            report.expect(Watcher.terminated(target));
+        }
+    }
+
+    @Test
+    void aMessageHeldByARestartKeepsItsEnvelopeAndIsCountedOnce() {
+        MessageHookTest.Recording hook = new MessageHookTest.Recording();
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, hook);
+        try (TestSystem system = instrumented("held", recording)) {
+            Probe<String> probe = system.probe();
+            ActorRef<String> actor = system.spawn(Behaviors.supervise(Behaviors.<String>receiveMessage(m -> {
+                if (m.equals("fail")) {
+                    throw new IllegalStateException("restart me");
+                }
+                probe.ref().tell("got " + m);
+                return Behaviors.same();
+            })).onFailure(IllegalStateException.class, SupervisorStrategy.restartWithBackoff(
+                    Duration.ofMillis(200), Duration.ofMillis(200), 0)), Props.empty().withActorType("held"));
+            actor.tell("fail");
+            actor.tell("after"); // arrives during the back-off: held, then processed
+            probe.expect("got after");
+            InstrumentedActor instrumented = recording.recorder("held").actor(actor);
+            await().atMost(TestSystem.TIMEOUT).until(() -> hook.after.stream()
+                    .anyMatch(a -> a.actor().equals(actor.path()) && "after".equals(a.token())));
+            assertThat(hook.received).filteredOn(r -> r.actor().equals(actor.path()) && r.message().equals("after"))
+                    .singleElement().satisfies(r -> assertThat(r.carried()).isEqualTo("carried:after"));
+            // "fail", "after" and the back-off's end (a runtime envelope); "after" once, not once per pass
+            assertThat(instrumented.messagesProcessed()).isEqualTo(3);
+        }
     }
 
     @Test

@@ -38,8 +38,9 @@ import java.util.Optional;
  * each counter is exact on its own, not consistent with the others at an instant.
  *
  * <p><b>Memory consistency.</b> An actor is registered on the spawning thread before its spawn returns, so a
- * query that happens-after the spawn sees it. It leaves the registry on its last turn, just after its watchers
- * are told: a query right after a {@link dev.troupe.actor.Terminated} may still see it, as not alive. A message
+ * query that happens-after the spawn sees it. It leaves the registry on its last turn, just before its parent
+ * and watchers are told: a query that happens-after a {@link dev.troupe.actor.Terminated} for it no longer sees
+ * it. A message
  * counts as processed from the start of its processing; its sample (the histograms) is recorded after its
  * handler returns, so after anything the handler sent.
  *

@@ -36,8 +36,10 @@ public interface Instrumentation {
     /**
      * Called once, with the system this instrumentation was set in, after the system is built and before its
      * guardian starts: the place to subscribe to its event stream or schedule on its scheduler, without missing
-     * an event of its first actor. On the thread that calls {@code ActorSystem.create}. If it throws, the
-     * system is terminated and {@code create} throws what it threw. The default does nothing.
+     * an event of its first actor. On the thread that calls {@code ActorSystem.create}. The guardian has not
+     * started yet: a message sent to the system from here is a dead letter. If it throws, the system is
+     * terminated without its guardian's behavior ever running, and {@code create} throws what it threw. The
+     * default does nothing.
      */
     default void systemStarted(dev.troupe.actor.ActorSystem<?> system) {
         // nothing to connect

@@ -144,6 +144,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     /** Sends the Create message; the behavior starts on the actor's first turn. */
     void start() {
         if (stats != null) {
+            stats.markStarted();
             system.instrumentation().started(stats.recorder, stats);
         }
         mailbox.enqueueSystem(new Create());
@@ -152,6 +153,15 @@ public final class ActorCell<T> extends ContextBase<T> {
     @Override
     String instrumentedActorType() {
         return stats == null ? null : stats.actorType();
+    }
+
+    /**
+     * Stops this actor without its behavior ever running, not even for PostStop: for a guardian whose system
+     * fails to start. Only before {@link #start}.
+     */
+    void abandonBeforeStart() {
+        behavior = null;
+        system.terminate();
     }
 
     /** Runs the message hook's onSend for a message sent to this actor; the sender's thread. */
@@ -264,10 +274,18 @@ public final class ActorCell<T> extends ContextBase<T> {
     }
 
     /**
-     * {@link #deliver} with the counting, sampling and hook of an instrumented actor. A message that a restart in
-     * progress holds back is counted again, untimed, when it is finally processed.
+     * {@link #deliver} with the counting, sampling and hook of an instrumented actor. A message that is not
+     * processed now (the actor is stopping, or a restart holds it back) is neither counted nor hooked; a held one
+     * keeps its envelope, so it is counted, timed and hooked when it is finally processed.
      */
     private void invokeInstrumented(Object envelope, ActorStats st) {
+        CellExtras<T> x = extras;
+        if (lifecycle != RUNNING
+                || (x != null && x.restart != null && !(envelope instanceof RestartInProgress.DelayElapsed))) {
+            // not processed now: dead-lettered, or held in its envelope (context and all) until the restart is done
+            deliver(envelope);
+            return;
+        }
         st.countMessage();
         InstrumentedEnvelope e = envelope instanceof InstrumentedEnvelope wrapped ? wrapped : null;
         Object message = e == null ? envelope : e.message;
@@ -650,7 +668,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         mailbox.close();
         CellExtras<T> x = extras;
         Throwable failure = failure();
-        if (stats != null) {
+        if (stats != null && stats.wasStarted()) {
             // before anyone learns of the death: whoever sees Terminated sees the actor gone from the metrics
             system.instrumentation().stopped(stats.recorder, stats, failure);
         }

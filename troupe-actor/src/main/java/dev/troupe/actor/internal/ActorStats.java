@@ -47,6 +47,8 @@ public final class ActorStats implements InstrumentedActor {
     private final long spawnedAtNanos;
     private long processed;
     private long busyNanos;
+    /** Whether the recorder was told of the start; written before the actor is shared, read on its last turn. */
+    private boolean started;
 
     ActorStats(ActorCell<?> cell, String actorType, String mailboxKind, String dispatcherName,
                ActorTypeRecorder recorder, int sampleEvery) {
@@ -57,6 +59,15 @@ public final class ActorStats implements InstrumentedActor {
         this.recorder = recorder;
         this.sampleEvery = sampleEvery;
         this.spawnedAtNanos = System.nanoTime();
+    }
+
+    void markStarted() {
+        started = true;
+    }
+
+    /** Whether actorStarted was reported, so that actorStopped is reported only with it. */
+    boolean wasStarted() {
+        return started;
     }
 
     /** One more message processed; the actor's turn only. */

@@ -83,8 +83,8 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         if (system.instrumentation != null) {
             try {
                 settings.instrumentation().orElseThrow().systemStarted(system);
-            } catch (RuntimeException e) {
-                system.terminate(); // the guardian never ran: its behavior's setup has not run either
+            } catch (RuntimeException | Error e) {
+                system.guardian.abandonBeforeStart(); // its behavior never runs: no setup, no PostStop
                 throw e;
             }
         }

@@ -38,10 +38,25 @@ final class CountedUnboundedMailbox extends UnboundedMailbox {
         return OfferResult.ENQUEUED;
     }
 
+    /**
+     * The tail's number minus the head's, from a head and tail read together: the head is read again after the
+     * tail, and the pair is read again if it moved (a few times at most, then the last pair counts). Read that
+     * way, the two belong to one numbering except in the consumer's moment between moving `tail` back to the
+     * mailbox and moving `head`, where the difference is clamped to zero; once more than 2^31 messages have passed
+     * without the queue emptying, such a moment may instead read as a large depth, once.
+     */
     @Override
     public int userMessageCount() {
-        Object first = head(); // head first: messages taken meanwhile are then counted, rather than going negative
-        return Math.max(0, seqOf(tail()) - seqOf(first)); // negative only while the stub moves back to the mailbox
+        for (int attempt = 0; ; attempt++) {
+            Object first = head();
+            Object last = tail();
+            if (last == this) {
+                return 0;
+            }
+            if (head() == first || attempt == 3) {
+                return Math.max(0, seqOf(last) - seqOf(first));
+            }
+        }
     }
 
     private int seqOf(Object stub) {

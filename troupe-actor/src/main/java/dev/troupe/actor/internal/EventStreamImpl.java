@@ -25,6 +25,7 @@ public final class EventStreamImpl implements EventStream {
     private final class Listener implements Cancellable {
         final Class<?> type;
         final Consumer<Object> consumer;
+        volatile boolean failureLogged;
 
         Listener(Class<?> type, Consumer<Object> consumer) {
             this.type = type;
@@ -80,8 +81,12 @@ public final class EventStreamImpl implements EventStream {
             if (listener.type.isInstance(event)) {
                 try {
                     listener.consumer.accept(event);
-                } catch (RuntimeException e) {
-                    LOG.error("Event stream listener {} failed on {}", listener.consumer, event.getClass().getName(), e);
+                } catch (Throwable e) {
+                    if (!listener.failureLogged) {
+                        listener.failureLogged = true;
+                        LOG.error("Event stream listener {} failed on {}; its later failures are not logged",
+                                listener.consumer, event.getClass().getName(), e);
+                    }
                 }
             }
         }

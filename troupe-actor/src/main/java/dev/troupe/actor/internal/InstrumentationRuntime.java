@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One system's side of its {@link Instrumentation}: the recorder of each actor type, the sampling rate as the
  * mailbox status bits that carry it, and the guards that keep a failing instrumentation from failing actors.
- * Thread-safe.
+ * The guards catch every Throwable, Errors too (a missing optional class, an assertion): a recorder's failure in
+ * the middle of a stop must not keep the parent and watchers from hearing of it. Thread-safe.
  */
 final class InstrumentationRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(InstrumentationRuntime.class);
@@ -66,7 +67,7 @@ final class InstrumentationRuntime {
     void started(ActorTypeRecorder recorder, InstrumentedActor actor) {
         try {
             recorder.actorStarted(actor);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("actorStarted", e);
         }
     }
@@ -74,7 +75,7 @@ final class InstrumentationRuntime {
     void stopped(ActorTypeRecorder recorder, InstrumentedActor actor, Throwable failure) {
         try {
             recorder.actorStopped(actor, failure);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("actorStopped", e);
         }
     }
@@ -82,7 +83,7 @@ final class InstrumentationRuntime {
     void sampled(ActorTypeRecorder recorder, InstrumentedActor actor, long waited, long processing, int depth) {
         try {
             recorder.sampled(actor, waited, processing, depth);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("sampled", e);
         }
     }
@@ -90,7 +91,7 @@ final class InstrumentationRuntime {
     Object onSend(ActorPath recipient, Object message) {
         try {
             return hook.onSend(ActorCell.currentTurn(), recipient, message);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("onSend", e);
             return null;
         }
@@ -99,7 +100,7 @@ final class InstrumentationRuntime {
     Object beforeReceive(InstrumentedActor actor, Object message, Object carried) {
         try {
             return hook.beforeReceive(actor, message, carried);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("beforeReceive", e);
             return null;
         }
@@ -108,15 +109,19 @@ final class InstrumentationRuntime {
     void afterReceive(InstrumentedActor actor, Object token, Throwable failure) {
         try {
             hook.afterReceive(actor, token, failure);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("afterReceive", e);
         }
     }
 
-    private void failed(String call, RuntimeException e) {
+    private void failed(String call, Throwable e) {
         if (!failureLogged) {
             failureLogged = true;
-            LOG.error("Instrumentation {} failed in {}; its later failures are not logged", instrumentation, call, e);
+            try {
+                LOG.error("Instrumentation {} failed in {}; its later failures are not logged", instrumentation, call, e);
+            } catch (Throwable loggingFailed) {
+                // nothing left to tell it with; the actor goes on regardless
+            }
         }
     }
 }
