@@ -250,9 +250,8 @@ public final class ActorCell<T> extends ContextBase<T> {
             deadLetter(envelope);
             return null;
         }
-        CellExtras<T> x = extras;
-        if (x != null && x.restart != null && !(envelope instanceof RestartInProgress.DelayElapsed)) {
-            if (!x.restart.hold(envelope)) {
+        if (heldByRestart(envelope)) {
+            if (!extras.restart.hold(envelope)) {
                 deadLetter(envelope);
             }
             return null;
@@ -273,15 +272,19 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
     }
 
+    /** Whether a restart in progress holds {@code envelope} back (everything but the end of its back-off). */
+    private boolean heldByRestart(Object envelope) {
+        CellExtras<T> x = extras;
+        return x != null && x.restart != null && !(envelope instanceof RestartInProgress.DelayElapsed);
+    }
+
     /**
      * {@link #deliver} with the counting, sampling and hook of an instrumented actor. A message that is not
      * processed now (the actor is stopping, or a restart holds it back) is neither counted nor hooked; a held one
      * keeps its envelope, so it is counted, timed and hooked when it is finally processed.
      */
     private void invokeInstrumented(Object envelope, ActorStats st) {
-        CellExtras<T> x = extras;
-        if (lifecycle != RUNNING
-                || (x != null && x.restart != null && !(envelope instanceof RestartInProgress.DelayElapsed))) {
+        if (lifecycle != RUNNING || heldByRestart(envelope)) {
             // not processed now: dead-lettered, or held in its envelope (context and all) until the restart is done
             deliver(envelope);
             return;
