@@ -280,41 +280,60 @@ class InstrumentationTest {
         assertThat(failing.actorTypes()).allSatisfy(type -> assertThat(failing.recorder(type).stopped).isEmpty());
     }
 
-    @Test
-    void aRecorderThrowingAnErrorOnStopDoesNotKeepWatchersFromHearingOfTheDeath() {
-        RecordingInstrumentation breaking = new RecordingInstrumentation(1, null) {
+    static java.util.stream.Stream<Throwable> recorderFailures() {
+        return java.util.stream.Stream.of(new IllegalStateException("a recorder bug"),
+                new NoClassDefFoundError("an optional library is missing"));
+    }
+
+    /** A recorder that throws, an Error too, neither fails the actor nor keeps its watchers from its death. */
+    @ParameterizedTest
+    @MethodSource("recorderFailures")
+    void aFailingRecorderNeverFailsTheActorNorHidesItsDeath(Throwable failure) {
+        dev.troupe.actor.instrument.ActorTypeRecorder throwing = new dev.troupe.actor.instrument.ActorTypeRecorder() {
             @Override
-            public dev.troupe.actor.instrument.ActorTypeRecorder recorderFor(String actorType) {
-                Recorder inner = (Recorder) super.recorderFor(actorType);
-                return new dev.troupe.actor.instrument.ActorTypeRecorder() {
-                    @Override
-                    public void actorStarted(InstrumentedActor actor) {
-                        inner.actorStarted(actor);
-                    }
+            public void actorStarted(InstrumentedActor actor) {
+                throw sneaky(failure);
+            }
 
-                    @Override
-                    public void actorStopped(InstrumentedActor actor, Throwable failure) {
-                        throw new AssertionError("a recorder bug");
-                    }
+            @Override
+            public void actorStopped(InstrumentedActor actor, Throwable cause) {
+                throw sneaky(failure);
+            }
 
-                    @Override
-                    public void sampled(InstrumentedActor actor, long waited, long processing, int depth) {
-                        throw new NoClassDefFoundError("an optional library is missing");
-                    }
-                };
+            @Override
+            public void sampled(InstrumentedActor actor, long waited, long processing, int depth) {
+                throw sneaky(failure);
             }
         };
-        try (TestSystem system = instrumented("error-on-stop", breaking)) {
+        Instrumentation broken = new Instrumentation() {
+            @Override
+            public int sampleEvery() {
+                return 1;
+            }
+
+            @Override
+            public dev.troupe.actor.instrument.ActorTypeRecorder recorderFor(String actorType) {
+                return throwing;
+            }
+        };
+        try (TestSystem system = instrumented("broken", broken)) {
             Probe<Object> report = system.probe();
             ActorRef<Watcher.Cmd> watcher = system.spawn(Watcher.behavior(report.ref()));
-            ActorRef<Count> target = system.spawn(counter(0), Props.empty().withActorType("target"));
+            ActorRef<Count> target = Watcher.spawnChild(watcher, counter(0), "target");
             watcher.tell(new Watcher.Cmd.Watch(target));
             report.expect(new Watcher.Watching(target));
-            target.tell(new Count.Add(1)); // sampled: the recorder throws an Error, the message is still processed
-            assertThat(system.<Count, Integer>ask(target, Count.Total::new)).isEqualTo(1);
-            breaking.recorder("target").actor(target).stop();
+            target.tell(new Count.Add(3)); // sampled: the recorder throws, the message is still processed
+            assertThat(system.<Count, Integer>ask(target, Count.Total::new)).isEqualTo(3);
+            watcher.tell(new Watcher.Cmd.StopChild(target)); // actorStopped throws on the target's last turn
             report.expect(Watcher.terminated(target));
         }
+    }
+
+    private static RuntimeException sneaky(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) failure;
     }
 
     @Test
@@ -374,42 +393,6 @@ class InstrumentationTest {
             ActorRef<Count> counter = system.spawn(counter(0));
             counter.tell(new Count.Add(2));
             assertThat(system.<Count, Integer>ask(counter, Count.Total::new)).isEqualTo(2);
-        }
-    }
-
-    @Test
-    void aFailingRecorderNeverFailsTheActor() {
-        Instrumentation broken = actorType -> new dev.troupe.actor.instrument.ActorTypeRecorder() {
-            @Override
-            public void actorStarted(InstrumentedActor actor) {
-                throw new IllegalStateException("started");
-            }
-
-            @Override
-            public void actorStopped(InstrumentedActor actor, Throwable failure) {
-                throw new IllegalStateException("stopped");
-            }
-
-            @Override
-            public void sampled(InstrumentedActor actor, long waited, long processing, int depth) {
-                throw new IllegalStateException("sampled");
-            }
-        };
-        try (TestSystem system = TestSystem.create("broken", TestSystem.settings()
-                .instrumentation(new Instrumentation() {
-                    @Override
-                    public int sampleEvery() {
-                        return 1;
-                    }
-
-                    @Override
-                    public dev.troupe.actor.instrument.ActorTypeRecorder recorderFor(String actorType) {
-                        return broken.recorderFor(actorType);
-                    }
-                }).build())) {
-            ActorRef<Count> counter = system.spawn(counter(0));
-            counter.tell(new Count.Add(3));
-            assertThat(system.<Count, Integer>ask(counter, Count.Total::new)).isEqualTo(3);
         }
     }
 
