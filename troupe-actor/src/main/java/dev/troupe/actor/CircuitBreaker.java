@@ -195,8 +195,14 @@ public final class CircuitBreaker {
             return CompletableFuture.failedStage(refused);
         }
         CompletableFuture<T> result = new CompletableFuture<>();
+        Cancellable timeout;
         try {
-            Cancellable timeout = scheduler.scheduleOnce(settings.callTimeout(), () -> timedOut(call, result));
+            timeout = scheduler.scheduleOnce(settings.callTimeout(), () -> timedOut(call, result));
+        } catch (RuntimeException refused) { // the scheduler is closed: the actor system terminated
+            completed(call, result, null, refused, isFailure);
+            return result.minimalCompletionStage();
+        }
+        try {
             CompletionStage<T> stage = Objects.requireNonNull(body.get(),
                     "The circuit breaker's call body returned null instead of a CompletionStage");
             stage.whenComplete((value, failure) -> {
@@ -204,7 +210,7 @@ public final class CircuitBreaker {
                 completed(call, result, value, unwrap(failure), isFailure);
             });
         } catch (Throwable thrown) {
-            // the body threw or returned null, or the scheduler refused the time-out (system terminated)
+            timeout.cancel();
             completed(call, result, null, thrown, isFailure);
         }
         return result.minimalCompletionStage();
