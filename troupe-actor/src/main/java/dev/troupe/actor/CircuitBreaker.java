@@ -175,11 +175,14 @@ public final class CircuitBreaker {
      * says: it gets the value and null, or null and the failure (unwrapped from {@link CompletionException}).
      * Use it to count a bad value as a failure, or an expected exception as a success.
      *
-     * <p>The returned stage completes with the body's outcome, whatever {@code isFailure} says; with a
+     * <p>{@code body} runs on the calling thread, inside this method; the call time-out starts just before it.
+     * The returned stage completes with the body's outcome, whatever {@code isFailure} says; with a
      * {@link TimeoutException} if the body's stage has not completed within the call time-out (its late
      * outcome is then ignored); with a {@link CircuitBreakerOpenException} if the call was refused (the body
      * did not run); with what the body threw, or a {@link NullPointerException} if it returned null; with what
-     * {@code isFailure} threw, which counts as a failure. Completing the stage's {@code toCompletableFuture()}
+     * {@code isFailure} threw, which counts as a failure; with a
+     * {@link java.util.concurrent.RejectedExecutionException} if the scheduler is closed (its actor system has
+     * terminated), without running the body, counted as a failure. Completing the stage's {@code toCompletableFuture()}
      * yourself does not affect the call or the breaker.
      *
      * @throws NullPointerException if an argument is null (never for anything the body does)
@@ -218,8 +221,9 @@ public final class CircuitBreaker {
 
     /**
      * Runs {@code body} on the calling thread if the breaker lets the call through, and returns its value.
-     * The call time-out cannot interrupt it: a body that returns after the time-out counts as timed out, and
-     * its value is dropped for a {@link TimeoutException}.
+     * The call time-out cannot interrupt it: a body that takes longer than the time-out (by the scheduler's
+     * clock) counts as timed out once it returns, and its value is dropped for a {@link TimeoutException}.
+     * Events are published on the calling thread before this method returns or throws.
      *
      * @throws CircuitBreakerOpenException if the call was refused (the body did not run)
      * @throws TimeoutException if the body took longer than the call time-out
