@@ -88,6 +88,21 @@ class CircuitBreakerTest {
         return ((CircuitBreakerOpenException) failureOf(refused)).remaining();
     }
 
+    @Test
+    void settingsReadAsWritten() {
+        // tag::settings[]
+        CircuitBreakerSettings settings = CircuitBreakerSettings
+                .of(5, Duration.ofSeconds(2), Duration.ofSeconds(10))   // maxFailures, callTimeout, resetTimeout
+                .withExponentialBackoff(2.0, Duration.ofMinutes(5))     // 10 s, 20 s, 40 s ... up to 5 min
+                .withRandomFactor(0.2);                                 // each open period up to 20 % longer
+        // end::settings[]
+        assertThat(settings).isEqualTo(new CircuitBreakerSettings(5, Duration.ofSeconds(2), Duration.ofSeconds(10),
+                2.0, Duration.ofMinutes(5), 0.2));
+        assertThat(CircuitBreakerSettings.of(1, RESET, RESET)).extracting(
+                CircuitBreakerSettings::backoffFactor, CircuitBreakerSettings::maxResetTimeout,
+                CircuitBreakerSettings::randomFactor).containsExactly(1.0, Duration.ofDays(36_500), 0.0);
+    }
+
     // ---- closed ----------------------------------------------------------------------------------------------
 
     @Test
@@ -167,8 +182,11 @@ class CircuitBreakerTest {
     @Test
     void failureDefinitionDecidesWhatCounts() {
         CircuitBreaker breaker = breaker(2);
-        CompletableFuture<String> bad = breaker.call(service::request, (value, failure) -> "bad".equals(value))
-                .toCompletableFuture();
+        // tag::failure-definition[]
+        CompletionStage<String> reply = breaker.call(service::request,
+                (value, failure) -> failure != null || "bad".equals(value));
+        // end::failure-definition[]
+        CompletableFuture<String> bad = reply.toCompletableFuture();
         service.replyLast("bad");
         assertThat(bad).as("the caller still gets the value").isCompletedWithValue("bad");
         assertThat(breaker.failureCount()).isEqualTo(1);
@@ -455,6 +473,40 @@ class CircuitBreakerTest {
                 new Event.HalfOpened(),
                 new Event.CallSucceeded(Duration.ofMillis(250)),
                 new Event.Closed());
+    }
+
+    @Test
+    void listenerCanTellEveryEventApart() {
+        CircuitBreaker breaker = breaker(1);
+        Map<String, Integer> counters = new java.util.concurrent.ConcurrentHashMap<>();
+        // tag::listen[]
+        Cancellable registration = breaker.listen(event -> {
+            String counter = switch (event) {
+                case Event.Opened(int failures, Duration resetTimeout) -> "breaker.opened";
+                case Event.HalfOpened() -> "breaker.half-opened";
+                case Event.Closed() -> "breaker.closed";
+                case Event.CallSucceeded(Duration elapsed) -> "call.succeeded";
+                case Event.CallFailed(Duration elapsed, Throwable cause) -> "call.failed";
+                case Event.CallTimedOut(Duration elapsed) -> "call.timed-out";
+                case Event.CallRejected(Duration remaining) -> "call.rejected";
+            };
+            counters.merge(counter, 1, Integer::sum);   // listeners run on many threads: keep them thread-safe
+        });
+        // end::listen[]
+        failOnce(breaker);
+        call(breaker);
+        time.timePasses(RESET);
+        CompletableFuture<String> trial = call(breaker);
+        time.timePasses(CALL_TIMEOUT);
+        assertThat(trial).isCompletedExceptionally();
+        time.timePasses(RESET);
+        succeedOnce(breaker);
+        registration.cancel();
+        failOnce(breaker);
+
+        assertThat(counters).containsOnly(Map.entry("call.failed", 1), Map.entry("breaker.opened", 2),
+                Map.entry("call.rejected", 1), Map.entry("breaker.half-opened", 2),
+                Map.entry("call.timed-out", 1), Map.entry("call.succeeded", 1), Map.entry("breaker.closed", 1));
     }
 
     @Test
