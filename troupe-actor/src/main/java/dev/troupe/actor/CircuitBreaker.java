@@ -105,7 +105,11 @@ public final class CircuitBreaker {
          * The breaker opened after {@code failures} consecutive failures (1 for a failed trial) and lets a trial
          * through after {@code resetTimeout} (back-off and jitter included).
          */
-        record Opened(int failures, Duration resetTimeout) implements Event {}
+        record Opened(int failures, Duration resetTimeout) implements Event {
+            public Opened {
+                Objects.requireNonNull(resetTimeout, "resetTimeout");
+            }
+        }
 
         /** The breaker lets one trial call through. */
         record HalfOpened() implements Event {}
@@ -114,19 +118,35 @@ public final class CircuitBreaker {
         record Closed() implements Event {}
 
         /** A call succeeded after {@code elapsed}. */
-        record CallSucceeded(Duration elapsed) implements Event {}
+        record CallSucceeded(Duration elapsed) implements Event {
+            public CallSucceeded {
+                Objects.requireNonNull(elapsed, "elapsed");
+            }
+        }
 
         /**
          * A call failed after {@code elapsed}. {@code cause} is what it failed with, or null when the body
          * completed normally and the call's failure definition classified its result as a failure.
          */
-        record CallFailed(Duration elapsed, Throwable cause) implements Event {}
+        record CallFailed(Duration elapsed, Throwable cause) implements Event {
+            public CallFailed {
+                Objects.requireNonNull(elapsed, "elapsed");
+            }
+        }
 
         /** A call did not complete within the call time-out; it failed with {@link TimeoutException}. */
-        record CallTimedOut(Duration elapsed) implements Event {}
+        record CallTimedOut(Duration elapsed) implements Event {
+            public CallTimedOut {
+                Objects.requireNonNull(elapsed, "elapsed");
+            }
+        }
 
         /** A call was refused without running; the breaker lets a trial through after {@code remaining}. */
-        record CallRejected(Duration remaining) implements Event {}
+        record CallRejected(Duration remaining) implements Event {
+            public CallRejected {
+                Objects.requireNonNull(remaining, "remaining");
+            }
+        }
     }
 
     /** Epochs start at 0; this one stands for "whichever phase is current" (manual succeed and fail). */

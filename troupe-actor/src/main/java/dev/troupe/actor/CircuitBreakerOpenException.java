@@ -13,7 +13,10 @@ public final class CircuitBreakerOpenException extends RuntimeException {
 
     private final Duration remaining;
 
-    /** @param remaining how long until the breaker lets a trial call through; zero while it is half-open */
+    /**
+     * @param remaining how long until the breaker lets a trial call through; zero while it is half-open
+     * @throws IllegalArgumentException if {@code remaining} is negative
+     */
     public CircuitBreakerOpenException(Duration remaining) {
         super(message(remaining), null, false, false);
         this.remaining = remaining;
@@ -26,6 +29,9 @@ public final class CircuitBreakerOpenException extends RuntimeException {
 
     private static String message(Duration remaining) {
         Objects.requireNonNull(remaining, "remaining");
+        if (remaining.isNegative()) {
+            throw new IllegalArgumentException("remaining must be zero or positive, was " + remaining);
+        }
         return remaining.isZero()
                 ? "Circuit breaker is half-open and its trial call is under way; the call was not made"
                 : "Circuit breaker is open; the call was not made. It lets a trial call through in " + remaining;

@@ -567,7 +567,7 @@ class CircuitBreakerTest {
     // ---- bad input -------------------------------------------------------------------------------------------
 
     @Test
-    void settingsOutOfRangeAreRejectedWithTheirBounds() {
+    void valuesOutOfRangeAreRejectedWithTheirBounds() {
         Duration s = Duration.ofSeconds(1);
         CircuitBreakerSettings ok = CircuitBreakerSettings.of(1, s, s);
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
@@ -585,28 +585,35 @@ class CircuitBreakerTest {
                 () -> ok.withExponentialBackoff(2, Duration.ofMillis(500)));
         calls.put("randomFactor must be between 0.0 and 1.0, was 1.5", () -> ok.withRandomFactor(1.5));
         calls.put("randomFactor must be between 0.0 and 1.0, was -0.1", () -> ok.withRandomFactor(-0.1));
+        calls.put("remaining must be zero or positive, was PT-1S",
+                () -> new CircuitBreakerOpenException(s.negated()));
         calls.forEach((message, call) -> assertThat(catchThrowable(call)).as(message)
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message));
     }
 
     @Test
-    void nullArgumentsThrowAtTheCallSite() {
+    void nullArgumentsThrowAtTheCallSiteNamingTheArgument() {
         Duration s = Duration.ofSeconds(1);
         CircuitBreakerSettings ok = CircuitBreakerSettings.of(1, s, s);
         CircuitBreaker breaker = breaker(1);
-        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
-        calls.put("callTimeout", () -> CircuitBreakerSettings.of(1, null, s));
-        calls.put("resetTimeout", () -> ok.withResetTimeout(null));
-        calls.put("maxResetTimeout", () -> ok.withExponentialBackoff(2, null));
-        calls.put("scheduler", () -> CircuitBreaker.create((dev.troupe.actor.Scheduler) null, ok));
-        calls.put("system", () -> CircuitBreaker.create((dev.troupe.actor.ActorSystem<?>) null, ok));
-        calls.put("settings", () -> CircuitBreaker.create(time, null));
-        calls.put("body", () -> breaker.call(null));
-        calls.put("isFailure", () -> breaker.call(service::request, null));
-        calls.put("listener", () -> breaker.listen(null));
-        calls.put("callSync body", () -> breaker.callSync(null));
-        calls.forEach((name, call) -> assertThat(catchThrowable(call)).as(name)
-                .isInstanceOf(NullPointerException.class).hasMessageContaining(name.replace("callSync ", "")));
+        List<Map.Entry<String, ThrowingCallable>> calls = List.of(
+                Map.entry("callTimeout", () -> CircuitBreakerSettings.of(1, null, s)),
+                Map.entry("resetTimeout", () -> ok.withResetTimeout(null)),
+                Map.entry("maxResetTimeout", () -> ok.withExponentialBackoff(2, null)),
+                Map.entry("scheduler", () -> CircuitBreaker.create((dev.troupe.actor.Scheduler) null, ok)),
+                Map.entry("system", () -> CircuitBreaker.create((dev.troupe.actor.ActorSystem<?>) null, ok)),
+                Map.entry("settings", () -> CircuitBreaker.create(time, null)),
+                Map.entry("body", () -> breaker.call(null)),
+                Map.entry("isFailure", () -> breaker.call(service::request, null)),
+                Map.entry("body", () -> breaker.callSync(null)),
+                Map.entry("listener", () -> breaker.listen(null)),
+                Map.entry("remaining", () -> new CircuitBreakerOpenException(null)),
+                Map.entry("elapsed", () -> new Event.CallFailed(null, new RuntimeException())),
+                Map.entry("resetTimeout", () -> new Event.Opened(1, null)));
+        for (Map.Entry<String, ThrowingCallable> call : calls) {
+            assertThat(catchThrowable(call.getValue())).as(call.getKey())
+                    .isInstanceOf(NullPointerException.class).hasMessage(call.getKey());
+        }
         assertThat(service.calls).isZero();
         assertThat(events).isEmpty();
     }
