@@ -19,6 +19,28 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+/*
+ * Implementation overview: why the state machine is correct under races
+ *
+ * The phase is an immutable BreakerPhase; every change is a compare-and-set from the phase just read, so two
+ * threads can never both act on the same phase. Each transition (CLOSED->OPEN, OPEN->HALF_OPEN,
+ * HALF_OPEN->CLOSED, HALF_OPEN->OPEN) creates a phase with epoch + 1; counting a failure in CLOSED keeps the
+ * epoch. A call captures the epoch it was admitted under, and its outcome is applied only while the current
+ * phase still has that epoch: a completion or time-out of a call from an earlier CLOSED period, or from a
+ * trial that a manual succeed() already decided, finds a newer epoch and changes nothing.
+ *   - Exactly one trial: HALF_OPEN(trialAdmitted=false) -> HALF_OPEN(trialAdmitted=true) is a CAS; one thread
+ *     wins it, every other thread then reads trialAdmitted=true and is refused.
+ *   - One outcome per call: the body's completion and the time-out race to BreakerCall.settle(), a CAS; the
+ *     loser is ignored, so a late completion after a time-out neither counts nor completes anything.
+ *   - OPEN is left only by the timer scheduled when it was entered; the timer CASes from that very phase
+ *     object, so it cannot act twice or on a later OPEN.
+ *   - No lost completions: every admitted call schedules its time-out before the body runs, so its stage is
+ *     completed by the body or, at the latest, by the time-out; refused calls return an already failed stage.
+ * Ordering: the phase's get and compareAndSet are volatile; a call's events and the completion of its stage
+ * follow its compareAndSet in program order on the settling thread, so whoever sees the stage completed (its
+ * dependent actions, a pipeToSelf message) also sees the phase that call produced, or a later one.
+ */
+
 /**
  * Protects a caller from a failing dependency: after {@code maxFailures} consecutive failures it stops
  * calling it for a while and fails calls at once instead, then lets one trial call through to see whether the
@@ -71,24 +93,6 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Bad input.</b> A null argument throws {@link NullPointerException} at the call site. Nothing the
  * body does makes {@code call} throw: it completes the returned stage exceptionally instead.
- */
-/*
- * Why the state machine is correct under races
- *
- * The phase is an immutable BreakerPhase; every change is a compare-and-set from the phase just read, so two
- * threads can never both act on the same phase. Each transition (CLOSED->OPEN, OPEN->HALF_OPEN,
- * HALF_OPEN->CLOSED, HALF_OPEN->OPEN) creates a phase with epoch + 1; counting a failure in CLOSED keeps the
- * epoch. A call captures the epoch it was admitted under, and its outcome is applied only while the current
- * phase still has that epoch: a completion or time-out of a call from an earlier CLOSED period, or from a
- * trial that a manual succeed() already decided, finds a newer epoch and changes nothing.
- *   - Exactly one trial: HALF_OPEN(trialAdmitted=false) -> HALF_OPEN(trialAdmitted=true) is a CAS; one thread
- *     wins it, every other thread then reads trialAdmitted=true and is refused.
- *   - One outcome per call: the body's completion and the time-out race to BreakerCall.settle(), a CAS; the
- *     loser is ignored, so a late completion after a time-out neither counts nor completes anything.
- *   - OPEN is left only by the timer scheduled when it was entered; the timer CASes from that very phase
- *     object, so it cannot act twice or on a later OPEN.
- *   - No lost completions: every admitted call schedules its time-out before the body runs, so its stage is
- *     completed by the body or, at the latest, by the time-out; refused calls return an already failed stage.
  */
 public final class CircuitBreaker {
 
