@@ -84,6 +84,14 @@ class CircuitBreakerTest {
         return catchThrowable(result::get) instanceof ExecutionException e ? e.getCause() : null;
     }
 
+    /** Open until one nanosecond before {@code open} has passed, half-open at that instant. */
+    private void halfOpensExactlyAfter(CircuitBreaker breaker, Duration open) {
+        time.timePasses(open.minusNanos(1));
+        assertThat(breaker.state()).as("still open just before %s", open).isEqualTo(State.OPEN);
+        time.timePasses(Duration.ofNanos(1));
+        assertThat(breaker.state()).as("half-open after %s", open).isEqualTo(State.HALF_OPEN);
+    }
+
     private static Duration remainingOf(CompletableFuture<?> refused) {
         return ((CircuitBreakerOpenException) failureOf(refused)).remaining();
     }
@@ -257,10 +265,7 @@ class CircuitBreakerTest {
     void halfOpenBreakerLetsExactlyOneTrialThroughAndClosesWhenItSucceeds() {
         CircuitBreaker breaker = breaker(1);
         failOnce(breaker);
-        time.timePasses(RESET.minusMillis(1));
-        assertThat(breaker.state()).isEqualTo(State.OPEN);
-        time.timePasses(Duration.ofMillis(1));
-        assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
+        halfOpensExactlyAfter(breaker, RESET);
 
         CompletableFuture<String> trial = call(breaker);
         CompletableFuture<String> second = call(breaker);
@@ -309,11 +314,7 @@ class CircuitBreakerTest {
         });
         failOnce(breaker);
         for (int trial = 0; trial < 4; trial++) {
-            Duration open = openTimes.getLast();
-            time.timePasses(open.minusMillis(1));
-            assertThat(breaker.state()).as("still open before %s", open).isEqualTo(State.OPEN);
-            time.timePasses(Duration.ofMillis(1));
-            assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
+            halfOpensExactlyAfter(breaker, openTimes.getLast());
             failOnce(breaker);
         }
         assertThat(openTimes).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
@@ -350,11 +351,7 @@ class CircuitBreakerTest {
     void jitteredOpenPeriodEndsExactlyWhenReported() {
         CircuitBreaker breaker = breaker(CircuitBreakerSettings.of(1, CALL_TIMEOUT, RESET).withRandomFactor(1.0));
         breaker.fail();
-        Duration open = ((Event.Opened) events.getLast()).resetTimeout();
-        time.timePasses(open.minusNanos(1));
-        assertThat(breaker.state()).isEqualTo(State.OPEN);
-        time.timePasses(Duration.ofNanos(1));
-        assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
+        halfOpensExactlyAfter(breaker, ((Event.Opened) events.getLast()).resetTimeout());
     }
 
     // ---- stale outcomes ----------------------------------------------------------------------------------------
