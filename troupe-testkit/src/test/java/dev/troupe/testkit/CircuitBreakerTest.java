@@ -440,13 +440,20 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void synchronousCallIsRefusedWhileOpenWithoutRunning() {
+    void synchronousCallIsRefusedWhileOpenWithoutRunningAndCanBeTheTrial() throws Exception {
         CircuitBreaker breaker = breaker(1);
         breaker.fail();
         List<String> ran = new ArrayList<>();
-        assertThatThrownBy(() -> breaker.callSync(() -> ran.add("ran")))
+        assertThatThrownBy(() -> breaker.callSync(() -> ran.add("while open")))
                 .isInstanceOf(CircuitBreakerOpenException.class);
         assertThat(ran).isEmpty();
+
+        time.timePasses(RESET);
+        assertThat(breaker.callSync(() -> ran.add("trial"))).isTrue();
+        assertThat(ran).containsExactly("trial");
+        assertThat(breaker.state()).isEqualTo(State.CLOSED);
+        assertThat(events).containsExactly(new Event.Opened(1, RESET), new Event.CallRejected(RESET),
+                new Event.HalfOpened(), new Event.CallSucceeded(Duration.ZERO), new Event.Closed());
     }
 
     // ---- events ----------------------------------------------------------------------------------------------
