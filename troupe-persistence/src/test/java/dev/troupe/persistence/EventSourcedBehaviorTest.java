@@ -116,12 +116,15 @@ class EventSourcedBehaviorTest {
         journal.holdReads(); // never released: recovery does not end
         ActorRef<Command> shelf = spawn(Shelf.shelf("e", journal).withStashCapacity(2));
 
-        LogCapture.error().withThrowable(StashOverflowException.class)
-                .withMessageContaining("failed").withSettings(PATIENT).expect(() -> {
-                    shelf.tell(new Command.Get(replies.ref()));
-                    shelf.tell(new Command.Get(replies.ref()));
-                    shelf.tell(new Command.Get(replies.ref()));
-                });
+        // The third command overflows and is lost with the failure; the two stashed ones go back to the
+        // mailbox of the stopped actor, so they are dead letters, not silently dropped.
+        DeadLetterCapture.forMessageOfType(Command.Get.class).withOccurrences(2).withSettings(PATIENT)
+                .expect(testKit.kit().system(), () -> LogCapture.error().withThrowable(StashOverflowException.class)
+                        .withMessageContaining("failed").withSettings(PATIENT).expect(() -> {
+                            shelf.tell(new Command.Get(replies.ref()));
+                            shelf.tell(new Command.Get(replies.ref()));
+                            shelf.tell(new Command.Get(replies.ref()));
+                        }));
         replies.expectTerminated(shelf);
     }
 

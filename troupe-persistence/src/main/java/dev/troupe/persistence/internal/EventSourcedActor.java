@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  *               rejection actions, unstash. Conflict or failure: fail the actor.
  * Unstashing hands the stashed commands to running, which may switch to persisting again; StashBuffer then
  * re-stashes the rest in order, so commands are handled in arrival order across any number of writes.
+ * When the incarnation ends (a failure, a stop), the stashed commands are told to self again: a restart keeps
+ * the mailbox, so the next incarnation handles them (behind commands that arrived meanwhile); a stopped
+ * actor's mailbox goes to dead letters. Either way none is lost silently.
  *
  * Snapshots are saved off the actor's thread and do not hold commands up; retention runs when a save has
  * succeeded. A snapshot is due each time the sequence number crosses a multiple of N, so the snapshot for
@@ -71,9 +74,32 @@ public final class EventSourcedActor<C, E, S> {
         this.context = context;
         this.stash = stash;
         this.state = settings.emptyState();
-        this.recovering = Behaviors.receive((ctx, message) -> onRecovering(message));
-        this.running = Behaviors.receive((ctx, message) -> onRunning(message));
-        this.persisting = Behaviors.receive((ctx, message) -> onPersisting(message));
+        this.recovering = Behaviors.receive((ctx, message) -> handBackStashOnFailure(this::onRecovering, message));
+        this.running = Behaviors.receive((ctx, message) -> handBackStashOnFailure(this::onRunning, message));
+        this.persisting = Behaviors.receive((ctx, message) -> handBackStashOnFailure(this::onPersisting, message));
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Behavior<Object> apply(Object message) throws Exception;
+    }
+
+    /**
+     * A failure ends this incarnation and with it the stash; the commands in it go back to the mailbox, which a
+     * restart keeps, so that they are not lost (only the failing message is, as for any actor).
+     */
+    private Behavior<Object> handBackStashOnFailure(Handler handler, Object message) throws Exception {
+        try {
+            return handler.apply(message);
+        } catch (Throwable failure) {
+            handBackStash();
+            throw failure;
+        }
+    }
+
+    private void handBackStash() {
+        stash.forEach(context.self()::tell);
+        stash.clear();
     }
 
     /** The behavior for {@code settings}; see the overview for why the cast is safe. */
@@ -245,8 +271,7 @@ public final class EventSourcedActor<C, E, S> {
 
     /** Hands the commands that were still waiting to dead letters, by way of the mailbox the actor leaves. */
     private Behavior<Object> stop() {
-        stash.forEach(context.self()::tell);
-        stash.clear();
+        handBackStash();
         return Behaviors.stopped();
     }
 

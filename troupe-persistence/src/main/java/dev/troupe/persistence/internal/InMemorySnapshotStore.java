@@ -3,6 +3,7 @@ package dev.troupe.persistence.internal;
 import dev.troupe.persistence.PersistenceId;
 import dev.troupe.persistence.Snapshot;
 import dev.troupe.persistence.SnapshotStore;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -30,6 +31,12 @@ public final class InMemorySnapshotStore implements SnapshotStore {
         NavigableMap<Long, Snapshot> all = snapshots.get(id);
         var latest = all == null ? null : all.lastEntry();
         return CompletableFuture.completedFuture(Optional.ofNullable(latest).map(Map.Entry::getValue));
+    }
+
+    /** The sequence numbers of the snapshots held for {@code id}, ascending: for tests that check retention. */
+    public List<Long> sequenceNrs(PersistenceId id) {
+        NavigableMap<Long, Snapshot> all = snapshots.get(id);
+        return all == null ? List.of() : List.copyOf(all.keySet());
     }
 
     @Override
