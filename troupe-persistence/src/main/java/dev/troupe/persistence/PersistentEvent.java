@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public record PersistentEvent(PersistenceId persistenceId, long sequenceNr, Object event, Set<String> tags) {
     /**
-     * @throws IllegalArgumentException if {@code sequenceNr} is not positive or a tag is blank
+     * @throws IllegalArgumentException if {@code sequenceNr} is not positive, or a tag is blank or contains a
+     *     control character
      */
     public PersistentEvent {
         Objects.requireNonNull(persistenceId, "persistenceId");
@@ -26,9 +27,9 @@ public record PersistentEvent(PersistenceId persistenceId, long sequenceNr, Obje
                     + persistenceId);
         }
         for (String tag : tags) {
-            if (tag.isBlank()) {
-                throw new IllegalArgumentException("A tag must not be blank (event " + sequenceNr + " of "
-                        + persistenceId + ")");
+            if (tag.isBlank() || tag.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("A tag must not be blank or contain control characters, was \""
+                        + tag.replaceAll("\\p{Cntrl}", "?") + "\" (event " + sequenceNr + " of " + persistenceId + ")");
             }
         }
     }
