@@ -8,6 +8,8 @@
  */
 module dev.troupe.persistence {
     requires transitive dev.troupe.actor;
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
 
     exports dev.troupe.persistence;
 }
