@@ -10,6 +10,8 @@ module dev.troupe.persistence {
     requires transitive dev.troupe.actor;
     requires java.sql;
     requires org.xerial.sqlitejdbc;
+    requires transitive com.fasterxml.jackson.databind; // Upcaster works on its JsonNode
+    requires static com.fasterxml.jackson.dataformat.cbor; // optional: only JacksonSerializer.cbor needs it
 
     exports dev.troupe.persistence;
 }

@@ -44,8 +44,10 @@ public interface Journal {
     CompletionStage<Void> write(List<PersistentEvent> events);
 
     /**
-     * Up to {@code max} events of {@code id} with sequence numbers from {@code fromSequenceNr} on, in order;
-     * fewer than {@code max} only when there are no more. Deleted events are not returned.
+     * Up to {@code max} stored events of {@code id} with sequence numbers from {@code fromSequenceNr} on, in
+     * order; fewer than {@code max} only when there are no more. Deleted events are not returned. A stored event
+     * that an upcaster split ({@link Serializer#deserializeEvents}) is returned as its parts, in order, all with
+     * its sequence number.
      *
      * @throws IllegalArgumentException if {@code fromSequenceNr} or {@code max} is not positive
      */

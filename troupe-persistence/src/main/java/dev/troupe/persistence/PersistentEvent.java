@@ -9,7 +9,8 @@ import java.util.Set;
  * hands the same instance back on replay.
  *
  * @param persistenceId the entity the event belongs to
- * @param sequenceNr its position in the entity's log, from 1, without gaps
+ * @param sequenceNr its position in the entity's log, from 1, without gaps (the parts of a stored event that an
+ *     upcaster split share its number)
  * @param event the event, never null
  * @param tags labels for later queries by tag (projections); empty if none
  */

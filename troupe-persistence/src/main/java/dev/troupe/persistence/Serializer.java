@@ -1,5 +1,7 @@
 package dev.troupe.persistence;
 
+import java.util.List;
+
 /**
  * Turns events and snapshot states into {@link SerializedPayload}s and back, for stores that keep bytes (such
  * as {@link SqliteStore}). A service provider interface; it should map each type to a registered, stable name
@@ -19,4 +21,12 @@ public interface Serializer {
 
     /** The value {@code payload} was made from, upcast to the current schema where needed. */
     Object deserialize(SerializedPayload payload);
+
+    /**
+     * The events a stored event stands for today: usually the one {@link #deserialize} returns, several if an
+     * upcaster split it. A journal gives them all the stored event's sequence number.
+     */
+    default List<Object> deserializeEvents(SerializedPayload payload) {
+        return List.of(deserialize(payload));
+    }
 }

@@ -64,6 +64,7 @@ public final class EventSourcedActor<C, E, S> {
     private final Behavior<Object> persisting;
     private S state;
     private long sequenceNr;
+    private boolean replayedAny;
     private PendingWrite<E, S> pending;
 
     private record PendingWrite<E, S>(EffectImpl<? extends E, ? super S> effect, S newState, long lastSequenceNr) {}
@@ -155,7 +156,7 @@ public final class EventSourcedActor<C, E, S> {
                 for (PersistentEvent event : events) {
                     replay(event);
                 }
-                if (events.size() == REPLAY_PAGE) {
+                if (events.size() >= REPLAY_PAGE) { // more than a page when upcasting split events
                     readEventsFrom(sequenceNr + 1);
                     return Behaviors.same();
                 }
@@ -168,7 +169,8 @@ public final class EventSourcedActor<C, E, S> {
     }
 
     private void replay(PersistentEvent event) {
-        if (event.sequenceNr() != sequenceNr + 1) {
+        boolean partOfASplit = replayedAny && event.sequenceNr() == sequenceNr; // see Serializer#deserializeEvents
+        if (event.sequenceNr() != sequenceNr + 1 && !partOfASplit) {
             throw new PersistenceFailureException("Recovery of " + settings.id() + " found event "
                     + event.sequenceNr() + " after " + sequenceNr + ": the log has a gap (were events deleted that "
                     + "no snapshot covers?)", null);
@@ -177,6 +179,7 @@ public final class EventSourcedActor<C, E, S> {
         E payload = (E) event.event();
         state = applyEvent(state, payload, event.sequenceNr());
         sequenceNr = event.sequenceNr();
+        replayedAny = true;
     }
 
     private Behavior<Object> onRunning(Object message) throws Exception {

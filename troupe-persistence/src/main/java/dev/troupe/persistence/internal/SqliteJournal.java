@@ -117,11 +117,13 @@ public final class SqliteJournal implements Journal {
                 List<PersistentEvent> events = new ArrayList<>();
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
-                        Object event = serializer.deserialize(new SerializedPayload(result.getString(2),
-                                result.getInt(3), result.getBytes(4)));
                         String tags = result.getString(5);
-                        events.add(new PersistentEvent(id, result.getLong(1), event, tags.isEmpty() ? Set.of()
-                                : Set.copyOf(Arrays.asList(tags.split(SqliteSchema.TAG_SEPARATOR)))));
+                        Set<String> tagSet = tags.isEmpty() ? Set.of()
+                                : Set.copyOf(Arrays.asList(tags.split(SqliteSchema.TAG_SEPARATOR)));
+                        for (Object event : serializer.deserializeEvents(new SerializedPayload(result.getString(2),
+                                result.getInt(3), result.getBytes(4)))) {
+                            events.add(new PersistentEvent(id, result.getLong(1), event, tagSet));
+                        }
                     }
                 }
                 return List.copyOf(events);
