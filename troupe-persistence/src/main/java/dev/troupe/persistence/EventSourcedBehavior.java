@@ -37,9 +37,11 @@ import java.util.function.Function;
  * the first one's events: its write fails with {@link SequenceConflictException} and it stops.
  *
  * <p><b>Failures.</b> If the journal fails a write, or recovery fails, the actor fails with
- * {@link PersistenceFailureException}; without supervision it stops (commands that were waiting become dead
- * letters). Supervise it with {@code SupervisorStrategy.restartWithBackoff} to recover once the store is back;
- * a restart recovers the state from the journal again. A write the journal <em>rejects</em>
+ * {@link PersistenceFailureException}; without supervision it stops. Supervise it with
+ * {@code SupervisorStrategy.restartWithBackoff} to recover once the store is back: a restart recovers the state
+ * from the journal again. The command whose events failed is lost (its sender hears nothing: ask with a
+ * time-out); commands that were waiting go back to the mailbox, so a restarted actor handles them (behind those
+ * that arrived meanwhile) and a stopped one turns them into dead letters. A write the journal <em>rejects</em>
  * ({@link EventRejectedException}) fails only that command (see {@link Effect#onRejected}); the actor goes on.
  * An exception thrown by a handler is a failure of the actor like in any behavior.
  *

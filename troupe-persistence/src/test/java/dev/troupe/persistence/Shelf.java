@@ -9,6 +9,7 @@ import java.util.Set;
 final class Shelf {
     private Shelf() {}
 
+    // tag::protocol[]
     sealed interface Command {
         record Put(String item, ActorRef<List<String>> replyTo) implements Command {}
         record PutAll(List<String> items, ActorRef<List<String>> replyTo) implements Command {}
@@ -32,7 +33,9 @@ final class Shelf {
             return new Items(List.copyOf(next));
         }
     }
+    // end::protocol[]
 
+    // tag::handlers[]
     static Effect<? extends Event, Items> onCommand(Items state, Command command) {
         return switch (command) {
             case Command.Put(String item, var replyTo) -> Effect.persist(new Event.Placed(item))
@@ -53,6 +56,7 @@ final class Shelf {
             case Event.Placed(String item) -> state.with(item);
         };
     }
+    // end::handlers[]
 
     static Set<String> tags(Event event) {
         return switch (event) {
@@ -60,8 +64,10 @@ final class Shelf {
         };
     }
 
+    // tag::create[]
     static EventSourcedBehavior<Command, Event, Items> shelf(String id, Journal journal) {
         return EventSourcedBehavior.create(PersistenceId.of("shelf", id), journal, Items.EMPTY,
                 Shelf::onCommand, Shelf::onEvent);
     }
+    // end::create[]
 }

@@ -34,11 +34,17 @@ class SqliteStoreTest {
 
     @Test
     void anEntityRecoversFromTheFileAfterTheStoreIsReopened() {
+        TypeRegistry types = TypeRegistry.empty()
+                .register(Shelf.Event.Placed.class, "shelf.placed", 1)
+                .register(Shelf.Items.class, "shelf.items", 1);
         TestProbe<List<String>> replies = testKit.kit().createTestProbe();
         TestProbe<PersistenceSignal> signals = testKit.kit().createTestProbe();
-        try (SqliteStore store = SqliteStore.open(settings())) {
+        // tag::sqlite[]
+        SqliteSettings settings = SqliteSettings.of(directory.resolve("troupe.db"), JacksonSerializer.json(types));
+        try (SqliteStore store = SqliteStore.open(settings)) {
             ActorRef<Command> shelf = testKit.kit().spawn(Shelf.shelf("file", store.journal())
                     .withSnapshots(store.snapshotStore(), 3).behavior());
+            // end::sqlite[]
             for (String item : List.of("apple", "fig", "kiwi", "lime", "plum")) {
                 shelf.tell(new Command.Put(item, replies.ref()));
                 replies.receiveMessage();
@@ -46,7 +52,7 @@ class SqliteStoreTest {
             testKit.kit().stop(shelf);
         }
 
-        try (SqliteStore reopened = SqliteStore.open(settings())) {
+        try (SqliteStore reopened = SqliteStore.open(settings)) {
             ActorRef<Command> shelf = testKit.kit().spawn(Shelf.shelf("file", reopened.journal())
                     .withSnapshots(reopened.snapshotStore(), 3)
                     .withSignalHandler((state, signal) -> signals.ref().tell(signal)).behavior());
