@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How to open a {@link SqliteStore}: the database file, the serializer, and the sizes of its group commit and
- * reader pool. Immutable; {@code with…} returns a changed copy.
+ * reader pool. Immutable and safe to share; {@code with…} returns a changed copy. Bad values throw at once.
  *
  * @param file the database file, created with its schema if missing
  * @param serializer turns events and snapshots into bytes

@@ -3,6 +3,7 @@ package dev.troupe.persistence;
 import dev.troupe.persistence.internal.SqliteConnections;
 import dev.troupe.persistence.internal.SqliteConnections.SqliteParts;
 import java.sql.SQLException;
+import java.util.Objects;
 
 /**
  * The embedded journal and snapshot store: one SQLite database file, no server.
@@ -40,7 +41,7 @@ public final class SqliteStore implements AutoCloseable {
 
     /** Opens (or creates) the database of {@code settings}. */
     public static SqliteStore open(SqliteSettings settings) {
-        return new SqliteStore(SqliteConnections.open(java.util.Objects.requireNonNull(settings, "settings")));
+        return new SqliteStore(SqliteConnections.open(Objects.requireNonNull(settings, "settings")));
     }
 
     public Journal journal() {

@@ -2,6 +2,7 @@ package dev.troupe.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Rewrites a stored event of an old schema version into what it means now, for {@link JacksonSerializer}: one
@@ -24,8 +25,8 @@ public interface Upcaster {
      */
     record Upcast(String typeName, int version, JsonNode tree) {
         public Upcast {
-            java.util.Objects.requireNonNull(typeName, "typeName");
-            java.util.Objects.requireNonNull(tree, "tree");
+            Objects.requireNonNull(typeName, "typeName");
+            Objects.requireNonNull(tree, "tree");
         }
     }
 }

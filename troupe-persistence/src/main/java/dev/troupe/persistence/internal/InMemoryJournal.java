@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -62,7 +63,7 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public CompletionStage<Long> highestSequenceNr(PersistenceId id) {
-        java.util.Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(id, "id");
         Log log = logs.get(id);
         if (log == null) {
             return CompletableFuture.completedFuture(0L);

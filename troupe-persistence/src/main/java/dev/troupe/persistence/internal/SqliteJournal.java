@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -133,7 +134,7 @@ public final class SqliteJournal implements Journal {
 
     @Override
     public CompletionStage<Long> highestSequenceNr(PersistenceId id) {
-        java.util.Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(id, "id");
         return readers.submit(connection -> highest(connection, id));
     }
 
