@@ -1,9 +1,12 @@
 package dev.troupe.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.troupe.actor.ActorRef;
 import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.Behaviors;
+import dev.troupe.actor.StashOverflowException;
 import dev.troupe.actor.SupervisorStrategy;
 import dev.troupe.persistence.Shelf.Command;
 import dev.troupe.testkit.LogCapture;
@@ -67,5 +70,41 @@ class SupervisedPersistenceTest {
         ActorRef<Command> ref = testKit.kit().spawn(announced);
 
         ready.expectMessage(ref);
+    }
+
+    @Test
+    void aWriteThatCompletesAfterARestartIsIgnoredByTheNewIncarnation() {
+        ControlledJournal journal = new ControlledJournal();
+        TestProbe<List<String>> replies = testKit.kit().createTestProbe();
+        TestProbe<PersistenceSignal> signals = testKit.kit().createTestProbe();
+        ActorRef<Command> shelf = testKit.kit().spawn(Behaviors.supervise(Shelf.shelf("restarted", journal)
+                        .withStashCapacity(1).withSignalHandler((state, signal) -> signals.ref().tell(signal)).behavior())
+                .onFailure(StashOverflowException.class, SupervisorStrategy.restart()));
+        signals.expectMessage(new RecoveryCompleted(0));
+        CompletableFuture<Void> writes = journal.holdWrites();
+
+        // apple's write is held; the first Get waits, the second overflows the stash: the actor restarts while
+        // the write is in flight, recovers without apple, and answers the waiting Get.
+        LogCapture.error().withThrowable(StashOverflowException.class).withSettings(EventSourcedBehaviorTest.PATIENT)
+                .expect(() -> {
+                    shelf.tell(new Command.Put("apple", replies.ref()));
+                    shelf.tell(new Command.Get(replies.ref()));
+                    shelf.tell(new Command.Get(replies.ref()));
+                });
+        signals.expectMessage(new RecoveryCompleted(0));
+        replies.expectMessage(List.of());
+
+        writes.complete(null); // the old incarnation's write completes: its reply must not run
+        replies.expectNoMessage();
+        shelf.tell(new Command.Get(replies.ref()));
+        replies.expectMessage(List.of());
+
+        // Its next write conflicts with apple, stored meanwhile: the actor fails rather than fork the log.
+        LogCapture.error().withThrowable(PersistenceFailureException.class)
+                .withSettings(EventSourcedBehaviorTest.PATIENT)
+                .expect(() -> shelf.tell(new Command.Put("fig", replies.ref())));
+        replies.expectTerminated(shelf);
+        assertThat(journal.events(PersistenceId.of("shelf", "restarted"))).extracting(PersistentEvent::event)
+                .containsExactly(new Shelf.Event.Placed("apple"));
     }
 }
