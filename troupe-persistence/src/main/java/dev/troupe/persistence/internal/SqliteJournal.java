@@ -57,17 +57,37 @@ public final class SqliteJournal implements Journal {
         });
     }
 
-    private static void insert(Connection connection, PersistenceId id, List<Row> rows) throws SQLException {
+    /**
+     * The writer's statements, prepared once: only the writer thread touches them (confined, so unguarded), and
+     * they close with its connection.
+     */
+    private record WriterStatements(PreparedStatement highest, PreparedStatement event, PreparedStatement tag) {}
+
+    private WriterStatements writerStatements;
+
+    private WriterStatements writerStatements(Connection connection) throws SQLException {
+        if (writerStatements == null) {
+            writerStatements = new WriterStatements(connection.prepareStatement(SqliteSchema.HIGHEST),
+                    connection.prepareStatement("INSERT INTO event_journal (persistence_id, sequence_nr, type_name, "
+                            + "type_version, payload, tags, written_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    connection.prepareStatement("INSERT INTO event_tag (tag, persistence_id, sequence_nr) "
+                            + "VALUES (?, ?, ?)"));
+        }
+        return writerStatements;
+    }
+
+    private void insert(Connection connection, PersistenceId id, List<Row> rows) throws SQLException {
+        WriterStatements statements = writerStatements(connection);
         long first = rows.getFirst().event().sequenceNr();
-        long highest = highest(connection, id);
+        long highest = highest(statements.highest(), id);
         if (first != highest + 1) {
             throw Batches.misplaced(id, first, highest);
         }
         long now = System.currentTimeMillis();
-        try (PreparedStatement event = connection.prepareStatement("INSERT INTO event_journal (persistence_id, "
-                + "sequence_nr, type_name, type_version, payload, tags, written_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement tag = connection.prepareStatement(
-                     "INSERT INTO event_tag (tag, persistence_id, sequence_nr) VALUES (?, ?, ?)")) {
+        PreparedStatement event = statements.event();
+        PreparedStatement tag = statements.tag();
+        boolean tagged = false;
+        try {
             for (Row row : rows) {
                 event.setString(1, id.value());
                 event.setLong(2, row.event().sequenceNr());
@@ -82,11 +102,16 @@ public final class SqliteJournal implements Journal {
                     tag.setString(2, id.value());
                     tag.setLong(3, row.event().sequenceNr());
                     tag.addBatch();
+                    tagged = true;
                 }
             }
             event.executeBatch();
-            tag.executeBatch();
+            if (tagged) {
+                tag.executeBatch();
+            }
         } catch (SQLException e) {
+            event.clearBatch();
+            tag.clearBatch();
             if (e.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
                 throw new SequenceConflictException("Sequence numbers from " + first + " of " + id + " are taken: "
                         + e.getMessage());
@@ -97,11 +122,15 @@ public final class SqliteJournal implements Journal {
 
     static long highest(Connection connection, PersistenceId id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(SqliteSchema.HIGHEST)) {
-            query.setString(1, id.value());
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
+            return highest(query, id);
+        }
+    }
+
+    private static long highest(PreparedStatement query, PersistenceId id) throws SQLException {
+        query.setString(1, id.value());
+        try (ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
         }
     }
 
