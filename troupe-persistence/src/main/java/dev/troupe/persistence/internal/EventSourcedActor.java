@@ -254,7 +254,8 @@ public final class EventSourcedActor<C, E, S> {
             }
             case SequenceConflictException conflict -> throw new PersistenceFailureException("Events " + first
                     + ".." + written.lastSequenceNr() + " of " + settings.id() + " conflict with events another "
-                    + "writer persisted: two actors with this persistence id are alive; this one stops", conflict);
+                    + "writer persisted (a second live actor with this persistence id, or a write of this actor's "
+                    + "previous incarnation that completed late); this one fails, as its state is stale", conflict);
             default -> throw new PersistenceFailureException("Persisting events " + first + ".."
                     + written.lastSequenceNr() + " of " + settings.id() + " failed (they may or may not be "
                     + "stored); supervise with restartWithBackoff to recover from the journal", failure);
