@@ -1,0 +1,75 @@
+package dev.troupe.persistence;
+
+import dev.troupe.persistence.internal.SqliteConnections;
+import dev.troupe.persistence.internal.SqliteConnections.SqliteParts;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * The embedded journal and snapshot store: one SQLite database file, no server.
+ *
+ * <pre>{@code
+ * try (SqliteStore store = SqliteStore.open(SqliteSettings.of(Path.of("data/troupe.db"), serializer))) {
+ *     Behavior<Command> account = EventSourcedBehavior.create(id, store.journal(), ...)
+ *             .withSnapshots(store.snapshotStore(), 100).behavior();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p><b>How it works.</b> The file is opened in WAL mode with its tables created if missing (events with the
+ * primary key (persistence id, sequence number), their tags, and snapshots). All writes go to one writer
+ * thread that commits whatever is waiting in one transaction (group commit), each write in its own savepoint,
+ * so that a rejected or conflicting write fails alone; each commit is synced to disk before its writes are
+ * acknowledged. Reads run on their own connections and threads. No call blocks its caller: an actor's thread
+ * only serializes its events and enqueues them.
+ *
+ * <p><b>Threading.</b> {@link #open} and {@link #close} block (open creates the schema, close waits for queued
+ * writes); call them from the application's start and end, not from an actor. The journal and snapshot store
+ * may be used from any thread.
+ *
+ * <p><b>Failures.</b> {@link #open} throws {@link PersistenceFailureException} if the database cannot be opened.
+ * After {@link #close}, every call's stage fails with {@link IllegalStateException}. One process should open a
+ * file at a time: the single-writer check on sequence numbers spans all writers of one store, and SQLite's own
+ * locking keeps two processes from corrupting the file.
+ */
+public final class SqliteStore implements AutoCloseable {
+    private final SqliteParts parts;
+
+    private SqliteStore(SqliteParts parts) {
+        this.parts = parts;
+    }
+
+    /** Opens (or creates) the database of {@code settings}. */
+    public static SqliteStore open(SqliteSettings settings) {
+        return new SqliteStore(SqliteConnections.open(Objects.requireNonNull(settings, "settings")));
+    }
+
+    public Journal journal() {
+        return parts.journal();
+    }
+
+    public SnapshotStore snapshotStore() {
+        return parts.snapshotStore();
+    }
+
+    /** Transactions committed so far: with {@link #writesCommitted()}, how well group commit groups. */
+    public long transactionsCommitted() {
+        return parts.writer().transactions();
+    }
+
+    /** Writes (event batches, snapshot saves, deletions) run in committed transactions so far. */
+    public long writesCommitted() {
+        return parts.writer().tasks();
+    }
+
+    /** Commits the writes already queued, then closes the database. Closing again does nothing. */
+    @Override
+    public void close() {
+        try {
+            parts.writer().close();
+            parts.readers().close();
+        } catch (SQLException e) {
+            throw new PersistenceFailureException("Closing the SQLite store failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.troupe.persistence.internal;
+
+import dev.troupe.persistence.EventRejectedException;
+import dev.troupe.persistence.Journal;
+import dev.troupe.persistence.PersistenceId;
+import dev.troupe.persistence.PersistentEvent;
+import dev.troupe.persistence.SequenceConflictException;
+import dev.troupe.persistence.SerializedPayload;
+import dev.troupe.persistence.Serializer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The journal of a SQLite store. Events are serialized on the caller's thread (so a serialization error is a
+ * rejection of that batch alone, before anything is queued); writes go through the store's single writer and
+ * its group commit, reads to its reader threads.
+ */
+public final class SqliteJournal implements Journal {
+    private final SqliteWriter writer;
+    private final SqliteReaders readers;
+    private final Serializer serializer;
+
+    SqliteJournal(SqliteWriter writer, SqliteReaders readers, Serializer serializer) {
+        this.writer = writer;
+        this.readers = readers;
+        this.serializer = serializer;
+    }
+
+    private record Row(PersistentEvent event, SerializedPayload payload) {}
+
+    @Override
+    public CompletionStage<Void> write(List<PersistentEvent> events) {
+        PersistenceId id = Batches.checkBatch(events);
+        List<Row> rows = new ArrayList<>(events.size());
+        for (PersistentEvent event : events) {
+            try {
+                rows.add(new Row(event, serializer.serialize(event.event())));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new EventRejectedException("Event " + event.sequenceNr()
+                        + " of " + id + " (" + event.event().getClass().getName() + ") cannot be serialized: "
+                        + e.getMessage(), e));
+            }
+        }
+        return writer.submit(connection -> {
+            insert(connection, id, rows);
+            return null;
+        });
+    }
+
+    /**
+     * The writer's statements, prepared once: only the writer thread touches them (confined, so unguarded), and
+     * they close with its connection.
+     */
+    private record WriterStatements(PreparedStatement highest, PreparedStatement event, PreparedStatement tag) {}
+
+    private WriterStatements writerStatements;
+
+    private WriterStatements writerStatements(Connection connection) throws SQLException {
+        if (writerStatements == null) {
+            writerStatements = new WriterStatements(connection.prepareStatement(SqliteSchema.HIGHEST),
+                    connection.prepareStatement("INSERT INTO event_journal (persistence_id, sequence_nr, type_name, "
+                            + "type_version, payload, tags, written_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    connection.prepareStatement("INSERT INTO event_tag (tag, persistence_id, sequence_nr) "
+                            + "VALUES (?, ?, ?)"));
+        }
+        return writerStatements;
+    }
+
+    private void insert(Connection connection, PersistenceId id, List<Row> rows) throws SQLException {
+        WriterStatements statements = writerStatements(connection);
+        long first = rows.getFirst().event().sequenceNr();
+        long highest = highest(statements.highest(), id);
+        if (first != highest + 1) {
+            throw Batches.misplaced(id, first, highest);
+        }
+        long now = System.currentTimeMillis();
+        PreparedStatement event = statements.event();
+        PreparedStatement tag = statements.tag();
+        boolean tagged = false;
+        try {
+            for (Row row : rows) {
+                event.setString(1, id.value());
+                event.setLong(2, row.event().sequenceNr());
+                event.setString(3, row.payload().typeName());
+                event.setInt(4, row.payload().version());
+                event.setBytes(5, row.payload().bytes());
+                event.setString(6, String.join(SqliteSchema.TAG_SEPARATOR, row.event().tags()));
+                event.setLong(7, now);
+                event.addBatch();
+                for (String name : row.event().tags()) {
+                    tag.setString(1, name);
+                    tag.setString(2, id.value());
+                    tag.setLong(3, row.event().sequenceNr());
+                    tag.addBatch();
+                    tagged = true;
+                }
+            }
+            event.executeBatch();
+            if (tagged) {
+                tag.executeBatch();
+            }
+        } catch (SQLException e) {
+            event.clearBatch();
+            tag.clearBatch();
+            if (e.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+                throw new SequenceConflictException("Sequence numbers from " + first + " of " + id + " are taken: "
+                        + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    static long highest(Connection connection, PersistenceId id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(SqliteSchema.HIGHEST)) {
+            return highest(query, id);
+        }
+    }
+
+    private static long highest(PreparedStatement query, PersistenceId id) throws SQLException {
+        query.setString(1, id.value());
+        try (ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Override
+    public CompletionStage<List<PersistentEvent>> read(PersistenceId id, long fromSequenceNr, int max) {
+        Batches.checkRead(id, fromSequenceNr, max);
+        return readers.submit(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT sequence_nr, type_name, type_version, "
+                    + "payload, tags FROM event_journal WHERE persistence_id = ? AND sequence_nr >= ? "
+                    + "ORDER BY sequence_nr LIMIT ?")) {
+                query.setString(1, id.value());
+                query.setLong(2, fromSequenceNr);
+                query.setInt(3, max);
+                List<PersistentEvent> events = new ArrayList<>();
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        String tags = result.getString(5);
+                        Set<String> tagSet = tags.isEmpty() ? Set.of()
+                                : Set.copyOf(Arrays.asList(tags.split(SqliteSchema.TAG_SEPARATOR)));
+                        for (Object event : serializer.deserializeEvents(new SerializedPayload(result.getString(2),
+                                result.getInt(3), result.getBytes(4)))) {
+                            events.add(new PersistentEvent(id, result.getLong(1), event, tagSet));
+                        }
+                    }
+                }
+                return List.copyOf(events);
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Long> highestSequenceNr(PersistenceId id) {
+        Objects.requireNonNull(id, "id");
+        return readers.submit(connection -> highest(connection, id));
+    }
+
+    @Override
+    public CompletionStage<Void> deleteUpTo(PersistenceId id, long toSequenceNr) {
+        Batches.checkDelete(id, toSequenceNr);
+        return writer.submit(connection -> {
+            long upTo = Math.min(toSequenceNr, highest(connection, id));
+            for (String table : List.of("event_tag", "event_journal")) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE persistence_id = ? AND sequence_nr <= ?")) {
+                    delete.setString(1, id.value());
+                    delete.setLong(2, upTo);
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement mark = connection.prepareStatement("INSERT INTO journal_metadata (persistence_id, "
+                    + "deleted_to) VALUES (?, ?) ON CONFLICT (persistence_id) "
+                    + "DO UPDATE SET deleted_to = max(deleted_to, excluded.deleted_to)")) {
+                mark.setString(1, id.value());
+                mark.setLong(2, upTo);
+                mark.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,8 @@
+package dev.troupe.persistence;
+
+class InMemorySnapshotStoreTest extends SnapshotStoreContract {
+    @Override
+    protected SnapshotStore createStore() {
+        return SnapshotStore.inMemory();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.troupe.persistence.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Group commit, made deterministic: a first task holds the writer thread until every other task is queued, so
+ * the next group holds exactly those.
+ */
+class SqliteWriterTest {
+    @TempDir
+    Path directory;
+    private String url;
+    private SqliteWriter writer;
+    private final CountDownLatch holding = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void createTable() throws SQLException {
+        url = "jdbc:sqlite:" + directory.resolve("writer.db");
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE item (id INTEGER PRIMARY KEY)");
+        }
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        release.countDown();
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    private void start(int maxGroupSize) throws SQLException {
+        writer = new SqliteWriter(DriverManager.getConnection(url), maxGroupSize, "test-writer");
+    }
+
+    /** Occupies the writer thread until {@link #release} opens; returns once it does. */
+    private CompletionStage<Object> holdTheWriter() throws InterruptedException {
+        CompletionStage<Object> held = writer.submit(connection -> {
+            holding.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        return held;
+    }
+
+    private CompletableFuture<Object> insert(int id) {
+        return writer.submit(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item (id) VALUES (?)")) {
+                insert.setInt(1, id);
+                insert.executeUpdate();
+            }
+            return null;
+        }).toCompletableFuture();
+    }
+
+    private List<Integer> stored() throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             ResultSet result = connection.createStatement().executeQuery("SELECT id FROM item ORDER BY id")) {
+            while (result.next()) {
+                ids.add(result.getInt(1));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void writesThatWaitedAreCommittedInOneTransaction() throws Exception {
+        start(512);
+        holdTheWriter();
+        List<CompletableFuture<Object>> writes = new ArrayList<>();
+        for (int id = 1; id <= 100; id++) {
+            writes.add(insert(id));
+        }
+        release.countDown();
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(writer.transactions()).isEqualTo(2);
+        assertThat(writer.tasks()).isEqualTo(101);
+        assertThat(stored()).hasSize(100);
+    }
+
+    @Test
+    void aGroupHoldsAtMostMaxGroupSizeWrites() throws Exception {
+        start(10);
+        holdTheWriter();
+        List<CompletableFuture<Object>> writes = new ArrayList<>();
+        for (int id = 1; id <= 25; id++) {
+            writes.add(insert(id));
+        }
+        release.countDown();
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(writer.transactions()).isEqualTo(1 + 3);
+    }
+
+    @Test
+    void aFailingWriteFailsAloneAndTheOthersInItsGroupCommit() throws Exception {
+        start(512);
+        holdTheWriter();
+        CompletableFuture<Object> first = insert(1);
+        CompletableFuture<Object> duplicate = insert(1);
+        CompletableFuture<Object> throwing = writer.<Object>submit(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item (id) VALUES (3)")) {
+                insert.executeUpdate(); // rolled back with its savepoint
+            }
+            throw new IllegalStateException("refused");
+        }).toCompletableFuture();
+        CompletableFuture<Object> second = insert(2);
+        release.countDown();
+
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(duplicate::join).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(throwing::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(writer.transactions()).isEqualTo(2);
+        assertThat(stored()).containsExactly(1, 2);
+    }
+
+    @Test
+    void closeCommitsWhatWasQueuedAndRefusesWhatComesAfter() throws Exception {
+        start(512);
+        List<CompletableFuture<Object>> writes = new ArrayList<>();
+        for (int id = 1; id <= 20; id++) {
+            writes.add(insert(id));
+        }
+        writer.close();
+
+        assertThat(writes).allMatch(write -> write.isDone() && !write.isCompletedExceptionally());
+        assertThat(stored()).hasSize(20);
+        assertThatThrownBy(() -> insert(21).join()).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        writer.close(); // again: nothing happens
+    }
+}
