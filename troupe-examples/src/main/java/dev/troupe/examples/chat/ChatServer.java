@@ -68,6 +68,9 @@ public final class ChatServer implements AutoCloseable, Callable<Integer> {
     @Option(names = "--max-rooms", description = "Rooms the server holds at most (default: ${DEFAULT-VALUE}).")
     int maxRooms = 10_000;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final ActorSystem<Directory.Message> system;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
@@ -180,7 +183,7 @@ public final class ChatServer implements AutoCloseable, Callable<Integer> {
         try {
             settings = new ChatSettings(host, port, history, outboundCapacity, slowConsumer, maxFrameBytes, maxRooms);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "Invalid option: " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid option: " + e.getMessage());
         }
         try (ChatServer server = start(settings)) {
             System.out.printf("Troupe chat on %s (%s transport; history %d, outbound capacity %d, slow consumers: %s)%n",
