@@ -2,6 +2,7 @@ package dev.troupe.examples.chat;
 
 import dev.troupe.actor.ActorRef;
 import dev.troupe.actor.ActorSystem;
+import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.AskPattern;
 import dev.troupe.examples.chat.internal.ChatChannelInitializer;
 import dev.troupe.examples.chat.internal.Connection;
@@ -38,6 +39,9 @@ import picocli.CommandLine.Option;
  * <p><b>Failure.</b> A bad client frame gets an error frame and the connection stays; a protocol violation
  * Netty cannot recover from (a bad handshake, a frame beyond its hard limit) closes that connection only. A
  * port in use makes {@link #start} throw (Netty's bind exception).
+ *
+ * <p><b>Dead letters</b> are counted ({@link ActorSystem#deadLetterCount()}) but not logged: in chat they are
+ * normal, a room's frames for a member whose connection has just closed.
  */
 @Command(name = "chat-server", mixinStandardHelpOptions = true,
         description = "A WebSocket chat server: one actor per connection, rooms as actors.")
@@ -106,7 +110,8 @@ public final class ChatServer implements AutoCloseable, Callable<Integer> {
      */
     public static ChatServer start(ChatSettings settings) throws InterruptedException {
         Transport transport = Transport.best();
-        ActorSystem<Directory.Message> system = ActorSystem.create(Directory.behavior(settings), "chat");
+        ActorSystem<Directory.Message> system = ActorSystem.create(Directory.behavior(settings), "chat",
+                ActorSystemSettings.builder().deadLetterLogLimit(0).build());
         EventLoopGroup boss = transport.newGroup(1);
         EventLoopGroup workers = transport.newGroup(Runtime.getRuntime().availableProcessors());
         try {
@@ -150,11 +155,12 @@ public final class ChatServer implements AutoCloseable, Callable<Integer> {
         shutDown(system, bossGroup, workerGroup);
     }
 
+    /** The actors first, while their channels' event loops still take writes; then the event loops. */
     private static void shutDown(ActorSystem<?> system, EventLoopGroup boss, EventLoopGroup workers) {
-        boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         system.terminate();
         system.whenTerminated().toCompletableFuture().join();
+        boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     /** The live connection actors (for tests and the load generator). */

@@ -1,12 +1,9 @@
 package dev.troupe.examples.chat.internal;
 
-import dev.troupe.actor.AbstractBehavior;
 import dev.troupe.actor.ActorContext;
 import dev.troupe.actor.ActorRef;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.Behaviors;
-import dev.troupe.actor.PostStop;
-import dev.troupe.actor.Signal;
 import dev.troupe.examples.chat.ChatCodec;
 import dev.troupe.examples.chat.ChatSettings;
 import dev.troupe.examples.chat.ClientFrame;
@@ -35,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * publishes its ref on the channel, subscribes to the channel's close future and turns reading on. The close
  * future (rather than {@code channelInactive}) tells it that the channel is gone, because a listener added to a
  * completed future runs at once: a client that disconnects before the actor has started still stops it. It
- * stops on that; its rooms watch it and forget it, so nothing of the connection stays behind.
+ * stops on that; its rooms watch it and forget it, so nothing of the connection stays behind. Should it fail
+ * instead, the directory, which watches it too, closes the channel.
  *
  * <p><b>Slow consumers.</b> Netty's outbound buffer is bounded by the channel's write-buffer water marks: above
  * the high mark the channel is not writable and this actor stops writing. What its rooms send meanwhile waits
@@ -46,11 +44,15 @@ import java.util.concurrent.TimeUnit;
  * mailbox undrained while it waits for the socket. The actor itself drains its mailbox at CPU speed whatever
  * the socket does, so the queue is where a slow socket's backlog builds, and where it is bounded.
  *
+ * <p><b>Batching.</b> The actor handles its mailbox in batches ({@link Behaviors#batching}): each frame is
+ * written at once (so Netty counts it against the water marks) and the channel is flushed once per batch, so
+ * that under load many frames share one system call.
+ *
  * <p><b>Joining.</b> A join goes through the directory, which finds or spawns the room; the room answers with
  * {@link Message.RoomJoined}. Says and leaves the client sends for that room meanwhile wait, in order, and are
  * handled after the answer (at most {@value #MAX_PENDING_PER_ROOM} of them; more get an error).
  */
-public final class Connection extends AbstractBehavior<Connection.Message> {
+public final class Connection {
 
     /** Where the channel keeps its connection actor's ref, for the handler. */
     static final AttributeKey<ActorRef<Message>> ACTOR = AttributeKey.valueOf("troupe.chat.connection");
@@ -59,6 +61,9 @@ public final class Connection extends AbstractBehavior<Connection.Message> {
     static final int MAX_ROOMS_PER_CONNECTION = 32;
 
     static final int MAX_PENDING_PER_ROOM = 64;
+
+    /** Frames written between two flushes at most. */
+    private static final int MAX_BATCH = 64;
 
     /** The messages of a connection actor. */
     public sealed interface Message {
@@ -87,6 +92,7 @@ public final class Connection extends AbstractBehavior<Connection.Message> {
         record GetStats(ActorRef<ConnectionStats> replyTo) implements Message {}
     }
 
+    private final ActorContext<Message> context;
     private final Channel channel;
     private final ActorRef<Directory.Message> directory;
     private final int capacity;
@@ -98,10 +104,11 @@ public final class Connection extends AbstractBehavior<Connection.Message> {
     private long droppedTotal;
     private long droppedUnreported;
     private boolean closing;
+    private boolean written;
 
     private Connection(ActorContext<Message> ctx, Channel channel, ActorRef<Directory.Message> directory,
                        ChatSettings settings) {
-        super(ctx);
+        this.context = ctx;
         this.channel = channel;
         this.directory = directory;
         this.capacity = settings.outboundCapacity();
@@ -114,12 +121,25 @@ public final class Connection extends AbstractBehavior<Connection.Message> {
             channel.attr(ACTOR).set(self);
             channel.closeFuture().addListener(f -> self.tell(new Message.ChannelClosed()));
             channel.config().setAutoRead(true);
-            return new Connection(ctx, channel, directory, settings);
+            Connection connection = new Connection(ctx, channel, directory, settings);
+            return Behaviors.batching(MAX_BATCH, connection::onBatch);
         });
     }
 
-    @Override
-    public Behavior<Message> onMessage(Message message) {
+    private Behavior<Message> onBatch(List<Message> batch) {
+        boolean stop = false;
+        for (Message message : batch) {
+            stop |= onMessage(message);
+        }
+        if (written) {
+            written = false;
+            channel.flush();
+        }
+        return stop ? Behaviors.stopped() : Behaviors.same();
+    }
+
+    /** Handles one message; true if the actor should stop. */
+    private boolean onMessage(Message message) {
         switch (message) {
             case Message.Inbound(ClientFrame frame) -> handle(frame);
             case Message.Refused(ErrorCode code, String reason) -> error(code, reason);
@@ -137,21 +157,12 @@ public final class Connection extends AbstractBehavior<Connection.Message> {
             }
             case Message.WritabilityChanged() -> drain();
             case Message.ChannelClosed() -> {
-                return Behaviors.stopped();
+                return true;
             }
             case Message.GetStats(ActorRef<ConnectionStats> replyTo) ->
                     replyTo.tell(new ConnectionStats(outbound.size(), maxBuffered, droppedTotal));
         }
-        return this;
-    }
-
-    /** However the actor stops (the channel closed, or it failed), its channel closes with it. */
-    @Override
-    public Behavior<Message> onSignal(Signal signal) {
-        if (signal instanceof PostStop) {
-            channel.close();
-        }
-        return this;
+        return false;
     }
 
     private void handle(ClientFrame frame) {
@@ -163,13 +174,13 @@ public final class Connection extends AbstractBehavior<Connection.Message> {
                     error(ErrorCode.LIMIT_REACHED, "a connection may be in " + MAX_ROOMS_PER_CONNECTION + " rooms");
                 } else {
                     pendingJoins.put(room, new ArrayList<>());
-                    directory.tell(new Directory.Message.JoinRoom(room, name, getContext().self()));
+                    directory.tell(new Directory.Message.JoinRoom(room, name, context.self()));
                 }
             }
             case ClientFrame.Say(String room, String text) -> {
                 ActorRef<Room.Message> roomRef = rooms.get(room);
                 if (roomRef != null) {
-                    roomRef.tell(new Room.Message.Post(getContext().self(), text));
+                    roomRef.tell(new Room.Message.Post(context.self(), text));
                 } else {
                     waitForJoinOrRefuse(room, frame);
                 }
@@ -177,7 +188,7 @@ public final class Connection extends AbstractBehavior<Connection.Message> {
             case ClientFrame.Leave(String room) -> {
                 ActorRef<Room.Message> roomRef = rooms.remove(room);
                 if (roomRef != null) {
-                    roomRef.tell(new Room.Message.Leave(getContext().self()));
+                    roomRef.tell(new Room.Message.Leave(context.self()));
                 } else {
                     waitForJoinOrRefuse(room, frame);
                 }
@@ -239,13 +250,14 @@ public final class Connection extends AbstractBehavior<Connection.Message> {
     }
 
     private void write(String json) {
-        channel.writeAndFlush(new TextWebSocketFrame(json), channel.voidPromise());
+        channel.write(new TextWebSocketFrame(json), channel.voidPromise());
+        written = true;
     }
 
     private void disconnectSlowConsumer() {
         closing = true;
         outbound.clear();
-        getContext().log().info("Closing {}: {} frames waiting for it and it is not reading", channel, capacity);
+        context.log().info("Closing {}: {} frames waiting for it and it is not reading", channel, capacity);
         // The close frame is queued behind what the client has not read, so it may never get out: close anyway
         // once it is written or after a second.
         channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "slow consumer"))

@@ -10,10 +10,9 @@ import dev.troupe.examples.chat.ChatSettings;
 import dev.troupe.examples.chat.ServerFrame.ErrorCode;
 import io.netty.channel.Channel;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The chat server's guardian: it spawns a {@link Connection} for every new channel and a {@link Room} for every
@@ -44,7 +43,7 @@ public final class Directory extends AbstractBehavior<Directory.Message> {
     }
 
     private final ChatSettings settings;
-    private final Set<ActorRef<Connection.Message>> connections = new LinkedHashSet<>();
+    private final Map<ActorRef<Connection.Message>, Channel> connections = new LinkedHashMap<>();
     private final Map<String, ActorRef<Room.Message>> rooms = new HashMap<>();
 
     private Directory(ActorContext<Message> ctx, ChatSettings settings) {
@@ -64,7 +63,7 @@ public final class Directory extends AbstractBehavior<Directory.Message> {
                 ActorRef<Connection.Message> connection = getContext().spawn(
                         Connection.behavior(channel, getContext().self(), settings),
                         "conn-" + channel.id().asShortText(), Props.empty().withActorType("chat-connection"));
-                connections.add(connection);
+                connections.put(connection, channel);
                 getContext().watchWith(connection, new Message.ConnectionStopped(connection));
             }
             case Message.JoinRoom(String room, String name, ActorRef<Connection.Message> member) -> {
@@ -82,7 +81,7 @@ public final class Directory extends AbstractBehavior<Directory.Message> {
                 roomRef.tell(new Room.Message.Join(name, member));
             }
             case Message.GetConnections(ActorRef<List<ActorRef<Connection.Message>>> replyTo) ->
-                    replyTo.tell(List.copyOf(connections));
+                    replyTo.tell(List.copyOf(connections.keySet()));
             case Message.GetMembers(String room, ActorRef<List<String>> replyTo) -> {
                 ActorRef<Room.Message> roomRef = rooms.get(room);
                 if (roomRef == null) {
@@ -91,7 +90,9 @@ public final class Directory extends AbstractBehavior<Directory.Message> {
                     roomRef.tell(new Room.Message.GetMembers(replyTo));
                 }
             }
-            case Message.ConnectionStopped(ActorRef<Connection.Message> connection) -> connections.remove(connection);
+            case Message.ConnectionStopped(ActorRef<Connection.Message> connection) ->
+                    // Closed already if the client went; if the actor failed, the client must not hang on.
+                    connections.remove(connection).close();
         }
         return this;
     }
