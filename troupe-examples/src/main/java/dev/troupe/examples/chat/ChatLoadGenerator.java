@@ -68,13 +68,13 @@ public final class ChatLoadGenerator implements Callable<Integer> {
 
     @Option(names = "--messages", description = "Messages posted in all, spread over the rooms and their "
             + "members (default: ${DEFAULT-VALUE}).")
-    int messages = 3_000;
+    int messages = 1_500;
 
     @Option(names = "--duration", description = "Seconds to post for instead: --messages = --rate x --duration.")
     Integer durationSeconds;
 
     @Option(names = "--rate", description = "Messages posted per second (default: ${DEFAULT-VALUE}).")
-    int rate = 100;
+    int rate = 50;
 
     @Option(names = "--host", description = "Server address (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
