@@ -70,6 +70,10 @@ public final class ChatLoadGenerator implements Callable<Integer> {
             + "members (default: ${DEFAULT-VALUE}).")
     int messages = 1_500;
 
+    @Option(names = "--warmup", description = "Messages posted first and checked, but not measured "
+            + "(default: ${DEFAULT-VALUE}).")
+    int warmup = 500;
+
     @Option(names = "--duration", description = "Seconds to post for instead: --messages = --rate x --duration.")
     Integer durationSeconds;
 
@@ -109,8 +113,8 @@ public final class ChatLoadGenerator implements Callable<Integer> {
         ChatServer server = inProcess ? ChatServer.start(ChatSettings.defaults().withPort(0)) : null;
         try {
             URI uri = inProcess ? server.uri() : URI.create("ws://" + host + ":" + port + "/chat");
-            System.out.printf("Chat load: %,d clients in %,d rooms on %s, %,d messages at %,d/s%n", clientCount,
-                    rooms, uri, totalMessages(), rate);
+            System.out.printf("Chat load: %,d clients in %,d rooms on %s, %,d messages (after %,d to warm up) "
+                    + "at %,d/s%n", clientCount, rooms, uri, totalMessages(), warmup, rate);
             Result result = run(group, uri, clientCount, inProcess);
             print(result, inProcess);
             return 0;
@@ -139,18 +143,22 @@ public final class ChatLoadGenerator implements Callable<Integer> {
         }
         List<LoadClient> all = connectAll(group, uri, clientCount, run, shared, members);
         long heapPerConnection = measureHeap ? (usedHeapAfterFullGc() - heapBefore) / clientCount : -1;
-        long[] expected = new long[rooms];
-        long expectedDeliveries = 0;
-        long total = totalMessages();
-        for (int r = 0; r < rooms; r++) {
-            expected[r] = total / rooms + (r < total % rooms ? 1 : 0);
-            expectedDeliveries += expected[r] * members.get(r).size();
-        }
+        long measured = totalMessages();
+        long total = warmup + measured;
+        long[] seqBySender = new long[clientCount];
+        // Warm-up: the JIT compiles the message path; these messages are checked but their latency is not kept.
+        post(members, 0, warmup, seqBySender, shared);
+        awaitDeliveries(shared, deliveries(members, warmup));
         shared.latencyNanos().reset();
         long start = System.nanoTime();
-        long postedNanos = post(members, total, shared);
+        long postedNanos = post(members, warmup, total, seqBySender, shared);
+        long expectedDeliveries = deliveries(members, total);
         awaitDeliveries(shared, expectedDeliveries);
         long elapsed = System.nanoTime() - start;
+        long[] expected = new long[rooms];
+        for (int r = 0; r < rooms; r++) {
+            expected[r] = messagesOfRoom(r, total);
+        }
         for (LoadClient client : all) {
             String failure = client.verify(expected[client.index() % rooms]);
             if (failure != null) {
@@ -160,8 +168,9 @@ public final class ChatLoadGenerator implements Callable<Integer> {
         if (shared.firstFailure().get() != null) {
             throw new LoadFailure(shared.firstFailure().get());
         }
-        return new Result(clientCount, rooms, total, expectedDeliveries, total * 1e9 / postedNanos,
-                expectedDeliveries * 1e9 / elapsed, shared.latencyNanos().getIntervalHistogram(),
+        long measuredDeliveries = expectedDeliveries - deliveries(members, warmup);
+        return new Result(clientCount, rooms, measured, measuredDeliveries, measured * 1e9 / postedNanos,
+                measuredDeliveries * 1e9 / elapsed, shared.latencyNanos().getIntervalHistogram(),
                 heapPerConnection);
     }
 
@@ -209,15 +218,30 @@ public final class ChatLoadGenerator implements Callable<Integer> {
         return all;
     }
 
-    /** Posts {@code total} messages on a fixed schedule, round robin over rooms and their members. */
-    private long post(List<List<LoadClient>> members, long total, LoadClient.Shared shared) throws LoadFailure {
-        long[] seqBySender = new long[members.stream().mapToInt(List::size).sum()];
+    /** How many of the first {@code messages} posted go to room {@code r} (round robin). */
+    private long messagesOfRoom(int r, long messages) {
+        return messages / rooms + (r < messages % rooms ? 1 : 0);
+    }
+
+    /** How many deliveries the first {@code messages} posted make: each goes to every member of its room. */
+    private long deliveries(List<List<LoadClient>> members, long messages) {
+        long sum = 0;
+        for (int r = 0; r < rooms; r++) {
+            sum += messagesOfRoom(r, messages) * members.get(r).size();
+        }
+        return sum;
+    }
+
+    /** Posts messages {@code from} to {@code to} on a fixed schedule, round robin over rooms and members. */
+    private long post(List<List<LoadClient>> members, long from, long to, long[] seqBySender,
+                      LoadClient.Shared shared) throws LoadFailure {
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Posting").setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build()) {
-            for (long k = 0; k < total; k++) {
-                long due = start + k * intervalNanos;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(from == 0 ? "Warming up" : "Posting")
+                .setInitialMax(to - from).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                .continuousUpdate().build()) {
+            for (long k = from; k < to; k++) {
+                long due = start + (k - from) * intervalNanos;
                 for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
                     LockSupport.parkNanos(due - now);
                 }
@@ -225,12 +249,12 @@ public final class ChatLoadGenerator implements Callable<Integer> {
                 LoadClient sender = room.get((int) ((k / rooms) % room.size()));
                 sender.client().send(new ClientFrame.Say(sender.room(),
                         LoadClient.text(sender.index(), ++seqBySender[sender.index()])));
-                if ((k & 1023) == 0) {
-                    bar.stepTo(k);
+                if ((k & 255) == 0) {
+                    bar.stepTo(k - from);
                     failFast(shared);
                 }
             }
-            bar.stepTo(total);
+            bar.stepTo(to - from);
         }
         return System.nanoTime() - start;
     }
@@ -296,6 +320,9 @@ public final class ChatLoadGenerator implements Callable<Integer> {
         }
         if (messages < 1 || (durationSeconds != null && durationSeconds < 1)) {
             problems.add("--messages and --duration must be positive");
+        }
+        if (warmup < 0) {
+            problems.add("--warmup must not be negative");
         }
         if (rate < 1 || rate > 1_000_000) {
             problems.add("--rate must be 1..1000000");

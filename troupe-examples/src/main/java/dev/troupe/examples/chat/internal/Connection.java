@@ -211,6 +211,7 @@ public final class Connection {
         send(ChatCodec.encode(new ServerFrame.Error(code, reason)));
     }
 
+    // tag::slow-consumer[]
     private void send(String json) {
         if (closing) {
             return;
@@ -235,6 +236,7 @@ public final class Connection {
         outbound.add(json);
         maxBuffered = Math.max(maxBuffered, outbound.size());
     }
+    // end::slow-consumer[]
 
     private void drain() {
         if (closing || !channel.isWritable()) {
