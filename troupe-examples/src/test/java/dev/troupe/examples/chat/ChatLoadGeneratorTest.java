@@ -3,8 +3,6 @@ package dev.troupe.examples.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.examples.chat.internal.LoadClient;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,13 +55,7 @@ class ChatLoadGeneratorTest {
             "--port, 70000, --port must be 1..65535",
             "--messages, lots, '--messages'"})
     void aBadOptionIsAUsageErrorNamingIt(String option, String value, String expected) {
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new ChatLoadGenerator()).setErr(new PrintWriter(err));
-
-        int exit = command.execute(option, value);
-
-        assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains(expected);
+        assertThat(UsageErrors.usageError(new ChatLoadGenerator(), option, value)).contains(expected);
     }
 
     @Test

@@ -2,11 +2,8 @@ package dev.troupe.examples.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** Bad command lines of the chat server end with a usage error that names the problem. */
 class ChatServerCommandTest {
@@ -20,12 +17,6 @@ class ChatServerCommandTest {
             "--history, -5, historySize must be in 0..",
             "--max-frame-bytes, 10, maxFrameBytes must be in 256.."})
     void aBadOptionIsAUsageErrorNamingIt(String option, String value, String expected) {
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new ChatServer()).setErr(new PrintWriter(err));
-
-        int exit = command.execute(option, value);
-
-        assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains(expected);
+        assertThat(UsageErrors.usageError(new ChatServer(), option, value)).contains(expected);
     }
 }

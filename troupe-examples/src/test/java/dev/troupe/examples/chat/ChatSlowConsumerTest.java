@@ -38,14 +38,10 @@ class ChatSlowConsumerTest {
 
     @Test
     void dropOldestKeepsAtMostTheCapacityAndTellsTheClientHowManyItMissed() throws InterruptedException {
-        server = ChatServer.start(ChatSettings.defaults().withPort(0)
-                .withSlowConsumers(CAPACITY, SlowConsumerPolicy.DROP_OLDEST));
-        ChatTestClient slow = ChatTestClient.connect(slowClients, server);
-        slow.join("lobby", "slow");
-        slow.client().channel().config().setAutoRead(false);
-        ChatTestClient fast = ChatTestClient.connect(fastClients, server);
-        fast.join("lobby", "fast");
-        ActorRef<Connection.Message> slowConnection = server.connections().getFirst();
+        Room room = startRoom(SlowConsumerPolicy.DROP_OLDEST);
+        ChatTestClient slow = room.slow();
+        ChatTestClient fast = room.fast();
+        ActorRef<Connection.Message> slowConnection = room.slowConnection();
 
         long sent = talkUntil(fast, () -> server.stats(slowConnection).dropped() > 0);
 
@@ -75,14 +71,10 @@ class ChatSlowConsumerTest {
 
     @Test
     void disconnectClosesTheSlowClientAndTheOthersGoOn() throws InterruptedException {
-        server = ChatServer.start(ChatSettings.defaults().withPort(0)
-                .withSlowConsumers(CAPACITY, SlowConsumerPolicy.DISCONNECT));
-        ChatTestClient slow = ChatTestClient.connect(slowClients, server);
-        slow.join("lobby", "slow");
-        slow.client().channel().config().setAutoRead(false);
-        ChatTestClient fast = ChatTestClient.connect(fastClients, server);
-        fast.join("lobby", "fast");
-        ActorRef<Connection.Message> slowConnection = server.connections().getFirst();
+        Room room = startRoom(SlowConsumerPolicy.DISCONNECT);
+        ChatTestClient slow = room.slow();
+        ChatTestClient fast = room.fast();
+        ActorRef<Connection.Message> slowConnection = room.slowConnection();
 
         talkUntil(fast, () -> slowConnection.offer(
                 new Connection.Message.GetStats(server.system().deadLetters())) == OfferResult.DEAD);
@@ -92,6 +84,19 @@ class ChatSlowConsumerTest {
         assertThat(fast.messages(1).getFirst().text()).isEqualTo("after the slow one left");
         slow.client().channel().config().setAutoRead(true); // now it can see the close
         assertThat(slow.client().closeFuture().awaitUninterruptibly(ChatTestClient.DEADLINE.toMillis())).isTrue();
+    }
+
+    /** A server and a room of two: slow, who has stopped reading, and fast. */
+    private record Room(ChatTestClient slow, ChatTestClient fast, ActorRef<Connection.Message> slowConnection) {}
+
+    private Room startRoom(SlowConsumerPolicy policy) throws InterruptedException {
+        server = ChatServer.start(ChatSettings.defaults().withPort(0).withSlowConsumers(CAPACITY, policy));
+        ChatTestClient slow = ChatTestClient.connect(slowClients, server);
+        slow.join("lobby", "slow");
+        slow.client().channel().config().setAutoRead(false);
+        ChatTestClient fast = ChatTestClient.connect(fastClients, server);
+        fast.join("lobby", "fast");
+        return new Room(slow, fast, server.connections().getFirst()); // slow connected first
     }
 
     /** Fast says batches of messages, reading its own echoes, until {@code done}; returns how many it said. */
