@@ -29,7 +29,6 @@ final class Device extends AbstractBehavior<Device.Command> {
 
     private final FleetServices fleet;
     private final ActorRef<Building.Command> building;
-    private final TimerScheduler<Command> timers;
     private final int id;
     private long sequence;
     private double celsius;
@@ -40,12 +39,14 @@ final class Device extends AbstractBehavior<Device.Command> {
         super(ctx);
         this.fleet = fleet;
         this.building = building;
-        this.timers = timers;
         this.id = idOf(ctx.self().path().name());
         this.celsius = Sensor.celsius(id, 0);
-        Duration interval = fleet.settings().reportInterval();
-        timers.startSingleTimer(Tick.INSTANCE,
-                Duration.ofNanos(ThreadLocalRandom.current().nextLong(interval.toNanos())));
+        // Jittered: a period of its own, and a random phase, so that a million devices do not report in step.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        double stretch = 1 + FleetSettings.JITTER * (2 * random.nextDouble() - 1);
+        long period = (long) (fleet.settings().reportInterval().toNanos() * stretch);
+        timers.startTimerWithFixedDelay(Tick.INSTANCE, Tick.INSTANCE, Duration.ofNanos(random.nextLong(period)),
+                Duration.ofNanos(period));
     }
 
     /** The behavior of every device of {@code building}, supervised: crashes restart it after a back-off. */
@@ -83,14 +84,10 @@ final class Device extends AbstractBehavior<Device.Command> {
         fleet.faults().check(id);
         celsius = Sensor.celsius(id, ++sequence);
         building.tell(new Building.Report(id, sequence, celsius, System.nanoTime()));
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (!uploading && random.nextDouble() < fleet.settings().uploadRate()) {
+        if (!uploading && ThreadLocalRandom.current().nextDouble() < fleet.settings().uploadRate()) {
             uploading = true;
             getContext().pipeToSelf(fleet.cloud().upload(new CloudGateway.Upload(id, sequence, celsius)),
                     (ok, failure) -> new UploadDone(UploadOutcome.of(failure)));
         }
-        long mean = fleet.settings().reportInterval().toNanos();
-        double stretch = 1 + FleetSettings.JITTER * (2 * random.nextDouble() - 1);
-        timers.startSingleTimer(Tick.INSTANCE, Duration.ofNanos((long) (mean * stretch)));
     }
 }

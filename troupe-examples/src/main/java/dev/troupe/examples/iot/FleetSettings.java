@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param devices how many device actors
  * @param devicesPerBuilding devices in each building (the last building may have fewer)
  * @param buildingsPerRegion buildings in each region (the last region may have fewer)
- * @param reportInterval the mean time between two readings of a device; each one is jittered by up to
- *     {@link #JITTER} either way, and a device's first reading comes after a random part of one interval
+ * @param reportInterval the mean time between two readings of a device: each device takes its own period, up
+ *     to {@link #JITTER} of it longer or shorter, and its first reading after a random part of that period
  * @param failureRate the probability that a reading crashes its device (an injected {@link SensorFault})
  * @param uploadRate the probability that a reading is also uploaded to the cloud (at most one upload per device
  *     in flight)
@@ -39,10 +39,10 @@ public record FleetSettings(int devices, int devicesPerBuilding, int buildingsPe
 
     /**
      * {@code devices} devices with the demo's defaults: 1,000 per building, 100 buildings per region, a reading
-     * every 5 s, one crash in 20,000 readings, one upload in 50, restarts after 200 ms to 5 s.
+     * every 10 s, one crash in 20,000 readings, one upload in 50, restarts after 200 ms to 5 s.
      */
     public static FleetSettings of(int devices) {
-        return new FleetSettings(devices, 1_000, 100, Duration.ofSeconds(5), 0.000_05, 0.02,
+        return new FleetSettings(devices, 1_000, 100, Duration.ofSeconds(10), 0.000_05, 0.02,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 

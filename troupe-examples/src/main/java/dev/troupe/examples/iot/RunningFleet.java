@@ -4,6 +4,7 @@ import dev.troupe.actor.ActorSystem;
 import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.actor.AskPattern;
 import dev.troupe.actor.Cancellable;
+import dev.troupe.actor.Scheduler;
 import dev.troupe.actor.SupervisionEvent;
 import dev.troupe.observe.ActorMetrics;
 import dev.troupe.observe.ObserverSettings;
@@ -11,6 +12,7 @@ import dev.troupe.observe.TroupeObserver;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * A fleet at work: its actor system (with {@link ActorMetrics} as instrumentation), its counters, the
@@ -31,13 +33,17 @@ public final class RunningFleet implements AutoCloseable {
     private final TroupeObserver observer;
     private final Cancellable restartCounting;
 
-    private RunningFleet(FleetSettings settings, ObserverSettings observerSettings) {
+    private RunningFleet(FleetSettings settings, ObserverSettings observerSettings,
+                         Supplier<? extends Scheduler> scheduler) {
         this.cloud = new SimulatedCloud();
         this.services = new FleetServices(settings, new FleetCounters(), new ReportLatency(),
                 new FaultInjector(settings.failureRate()), cloud);
         this.metrics = ActorMetrics.create();
-        this.system = ActorSystem.create(Fleet.create(services), "iot",
-                ActorSystemSettings.builder().instrumentation(metrics).build());
+        ActorSystemSettings.Builder systemSettings = ActorSystemSettings.builder().instrumentation(metrics);
+        if (scheduler != null) {
+            systemSettings.scheduler(scheduler);
+        }
+        this.system = ActorSystem.create(Fleet.create(services), "iot", systemSettings.build());
         this.restartCounting = system.eventStream().listen(SupervisionEvent.Restarted.class,
                 restarted -> services.counters().restarted());
         this.observer = observerSettings == null ? null : startObserver(observerSettings);
@@ -58,7 +64,12 @@ public final class RunningFleet implements AutoCloseable {
      * @throws IllegalStateException if the observer cannot listen where asked (the fleet is stopped then)
      */
     public static RunningFleet start(FleetSettings settings, Optional<ObserverSettings> observer) {
-        return new RunningFleet(settings, observer.orElse(null));
+        return new RunningFleet(settings, observer.orElse(null), null);
+    }
+
+    /** A fleet without observer whose timers run on {@code scheduler}, such as a test's manual time. */
+    static RunningFleet start(FleetSettings settings, Supplier<? extends Scheduler> scheduler) {
+        return new RunningFleet(settings, null, scheduler);
     }
 
     /** Whether every building has spawned all its devices. */
