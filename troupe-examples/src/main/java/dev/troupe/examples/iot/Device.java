@@ -50,6 +50,7 @@ final class Device extends AbstractBehavior<Device.Command> {
     }
 
     /** The behavior of every device of {@code building}, supervised: crashes restart it after a back-off. */
+    // tag::device-supervision[]
     static Behavior<Command> create(FleetServices fleet, ActorRef<Building.Command> building) {
         FleetSettings settings = fleet.settings();
         Behavior<Command> device = Behaviors.setup(ctx ->
@@ -57,6 +58,7 @@ final class Device extends AbstractBehavior<Device.Command> {
         return Behaviors.supervise(device).onFailure(SensorFault.class,
                 SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
     }
+    // end::device-supervision[]
 
     static String nameOf(int deviceId) {
         return "d-" + deviceId;

@@ -8,15 +8,16 @@ import org.HdrHistogram.Histogram;
 record FleetSummary(FleetSettings settings, long spawnNanos, long runNanos, long messages, long readings,
                     long reports, long restarts, long faultsInjected, long devicesAlive, long uploadsOk,
                     long uploadsFailed, long uploadsRejected, Histogram latencyMicros, long deadLetters,
-                    long heapPerDevice, TemperatureReport.Fleet temperatures, QueryReply sampleQuery) {
+                    long heapPerDevice, TemperatureReport.Fleet temperatures, long gatherNanos,
+                    QueryReply sampleQuery) {
 
     FleetSummary(FleetSettings settings, long spawnNanos, long runNanos, long messages, FleetCounters counters,
                  long faultsInjected, Histogram latencyMicros, long deadLetters, long heapPerDevice,
-                 TemperatureReport.Fleet temperatures, QueryReply sampleQuery) {
+                 TemperatureReport.Fleet temperatures, long gatherNanos, QueryReply sampleQuery) {
         this(settings, spawnNanos, runNanos, messages, counters.readings(), counters.reports(), counters.restarts(),
                 faultsInjected, counters.devicesAlive(), counters.uploads(UploadOutcome.OK),
                 counters.uploads(UploadOutcome.FAILED), counters.uploads(UploadOutcome.REJECTED), latencyMicros,
-                deadLetters, heapPerDevice, temperatures, sampleQuery);
+                deadLetters, heapPerDevice, temperatures, gatherNanos, sampleQuery);
     }
 
     void print(PrintStream out, long shutdownNanos, long deadLettersAtShutdown) {
@@ -34,12 +35,12 @@ record FleetSummary(FleetSettings settings, long spawnNanos, long runNanos, long
                 micros(latencyMicros.getMaxValue()));
         row(out, "restarts", "%,d (faults injected: %,d)", restarts, faultsInjected);
         row(out, "uploads", "%,d ok, %,d failed, %,d rejected", uploadsOk, uploadsFailed, uploadsRejected);
-        row(out, "dead letters", "%,d while running (late answers to aggregations), %,d at shutdown (reports in flight)",
-                deadLetters, deadLettersAtShutdown);
+        row(out, "dead letters", "%,d before shutdown (answers too late for the aggregation), %,d at shutdown "
+                + "(reports in flight)", deadLetters, deadLettersAtShutdown);
         row(out, "memory per device", "%,d bytes (heap after GC with the fleet minus before, / devices)",
                 heapPerDevice);
-        row(out, "temperature", "min %.2f / avg %.2f / max %.2f °C, %,d of %,d devices answered",
-                t.min(), t.average(), t.max(), t.responded(), t.total());
+        row(out, "temperature", "min %.2f / avg %.2f / max %.2f °C, %,d of %,d devices answered (in %,d ms)",
+                t.min(), t.average(), t.max(), t.responded(), t.total(), gatherNanos / 1_000_000);
         row(out, "query", "%s", describe(sampleQuery));
         row(out, "shutdown", "%,d ms, all actors stopped", shutdownNanos / 1_000_000);
     }

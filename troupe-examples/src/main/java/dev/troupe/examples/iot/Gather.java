@@ -43,6 +43,7 @@ final class Gather<R> {
             }
             List<R> received = new ArrayList<>(targets.size());
             // A timer, not scheduleOnce: stopping cancels it, so an early finish leaves no dead letter behind.
+            // tag::gather[]
             return Behaviors.withTimers(timers -> {
                 timers.startSingleTimer(new Expired<>(), timeout);
                 return Behaviors.receiveMessage(message -> switch (message) {
@@ -53,6 +54,7 @@ final class Gather<R> {
                     case Expired<R>() -> finish(received, finish, replyTo);
                 });
             });
+            // end::gather[]
         });
     }
 

@@ -7,6 +7,7 @@ import dev.troupe.actor.Cancellable;
 import dev.troupe.actor.Scheduler;
 import dev.troupe.actor.SupervisionEvent;
 import dev.troupe.observe.ActorMetrics;
+import dev.troupe.observe.ActorMetricsSettings;
 import dev.troupe.observe.ObserverSettings;
 import dev.troupe.observe.TroupeObserver;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  * system has terminated; calling it again does nothing.
  */
 public final class RunningFleet implements AutoCloseable {
+    private static final long GATHERER_MEMORY = 256 * 1024;
+
     private final FleetServices services;
     private final SimulatedCloud cloud;
     private final ActorMetrics metrics;
@@ -38,7 +41,9 @@ public final class RunningFleet implements AutoCloseable {
         this.cloud = new SimulatedCloud();
         this.services = new FleetServices(settings, new FleetCounters(), new ReportLatency(),
                 new FaultInjector(settings.failureRate()), cloud);
-        this.metrics = ActorMetrics.create();
+        // A gatherer holds up to one reply per device of its building while it waits: tens of kilobytes, by design.
+        this.metrics = ActorMetrics.create(ActorMetricsSettings.builder().memoryPerActorThreshold(GATHERER_MEMORY)
+                .build());
         ActorSystemSettings.Builder systemSettings = ActorSystemSettings.builder().instrumentation(metrics);
         if (scheduler != null) {
             systemSettings.scheduler(scheduler);
