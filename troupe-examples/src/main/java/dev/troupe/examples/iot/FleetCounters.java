@@ -38,7 +38,7 @@ public final class FleetCounters {
         return reports.sum();
     }
 
-    /** Restarts of devices by their supervisors. */
+    /** Restarts by supervisors: of crashed devices (a building or region restarts only on a bug). */
     public long restarts() {
         return restarts.sum();
     }
