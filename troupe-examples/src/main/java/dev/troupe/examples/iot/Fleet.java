@@ -32,8 +32,10 @@ public final class Fleet {
 
     private Fleet() {}
 
-    static Behavior<Command> create(FleetServices fleet) {
+    /** The fleet, whose devices reach {@code cloud} through the gateway {@code wiring} puts in front of it. */
+    static Behavior<Command> create(FleetServices services, SimulatedCloud cloud, CloudWiring wiring) {
         return Behaviors.setup(ctx -> {
+            FleetServices fleet = services.withCloud(wiring.wire(ctx.system(), cloud));
             FleetLayout layout = fleet.layout();
             List<ActorRef<Region.Command>> regions = new ArrayList<>();
             for (int r = 0; r < layout.regions(); r++) {

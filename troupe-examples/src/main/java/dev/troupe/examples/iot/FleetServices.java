@@ -9,4 +9,9 @@ public record FleetServices(FleetSettings settings, FleetCounters counters, Repo
     public FleetLayout layout() {
         return settings.layout();
     }
+
+    /** The same services with the devices reaching the cloud through {@code cloud}. */
+    public FleetServices withCloud(CloudGateway cloud) {
+        return new FleetServices(settings, counters, latency, faults, cloud);
+    }
 }

@@ -36,7 +36,7 @@ public final class RunningFleet implements AutoCloseable {
     private final TroupeObserver observer;
     private final Cancellable restartCounting;
 
-    private RunningFleet(FleetSettings settings, ObserverSettings observerSettings,
+    private RunningFleet(FleetSettings settings, ObserverSettings observerSettings, CloudWiring wiring,
                          Supplier<? extends Scheduler> scheduler) {
         this.cloud = new SimulatedCloud();
         this.services = new FleetServices(settings, new FleetCounters(), new ReportLatency(),
@@ -48,7 +48,7 @@ public final class RunningFleet implements AutoCloseable {
         if (scheduler != null) {
             systemSettings.scheduler(scheduler);
         }
-        this.system = ActorSystem.create(Fleet.create(services), "iot", systemSettings.build());
+        this.system = ActorSystem.create(Fleet.create(services, cloud, wiring), "iot", systemSettings.build());
         this.restartCounting = system.eventStream().listen(SupervisionEvent.Restarted.class,
                 restarted -> services.counters().restarted());
         this.observer = observerSettings == null ? null : startObserver(observerSettings);
@@ -64,17 +64,24 @@ public final class RunningFleet implements AutoCloseable {
     }
 
     /**
-     * Starts a fleet, with the observer if {@code observer} is given.
+     * Starts a fleet whose devices talk to the simulated cloud directly, with the observer if {@code observer} is
+     * given.
      *
      * @throws IllegalStateException if the observer cannot listen where asked (the fleet is stopped then)
      */
     public static RunningFleet start(FleetSettings settings, Optional<ObserverSettings> observer) {
-        return new RunningFleet(settings, observer.orElse(null), null);
+        return start(settings, observer, CloudWiring.DIRECT);
+    }
+
+    /** Like {@link #start(FleetSettings, Optional)}, the devices reaching the cloud as {@code wiring} says. */
+    public static RunningFleet start(FleetSettings settings, Optional<ObserverSettings> observer,
+                                     CloudWiring wiring) {
+        return new RunningFleet(settings, observer.orElse(null), wiring, null);
     }
 
     /** A fleet without observer whose timers run on {@code scheduler}, such as a test's manual time. */
     static RunningFleet start(FleetSettings settings, Supplier<? extends Scheduler> scheduler) {
-        return new RunningFleet(settings, null, scheduler);
+        return new RunningFleet(settings, null, CloudWiring.DIRECT, scheduler);
     }
 
     /** Whether every building has spawned all its devices. */
