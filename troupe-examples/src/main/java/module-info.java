@@ -1,6 +1,6 @@
 /**
- * Runnable examples of Troupe: the million-actor demo, the observer demo, the hello-actor snippet of the README
- * and the WebSocket chat server with its load generator.
+ * Runnable examples of Troupe: the IoT fleet simulation (the README's main demo), the WebSocket chat server with
+ * its load generator, the million-actor demo, the observer demo and the hello-actor snippet of the README.
  */
 module dev.troupe.examples {
     requires dev.troupe.actor;
@@ -23,4 +23,5 @@ module dev.troupe.examples {
 
     opens dev.troupe.examples to info.picocli;
     opens dev.troupe.examples.chat to info.picocli;
+    opens dev.troupe.examples.iot to info.picocli;
 }

@@ -79,6 +79,12 @@ import java.util.Objects;
  * {@code not_found} for an unknown endpoint or an actor that is not alive, 406 {@code not_acceptable} for
  * {@code /api/live} asked for without {@code Accept: text/event-stream}.
  *
+ * <p><b>Freshness.</b> The summary, the types, the dead letters and the hottest actors (up to 100 of each
+ * kind) need a pass over every live actor; each such pass is kept for ten times what it took and shared by
+ * every request and the live tick. With a few thousand actors the answers are current; with a million they may
+ * be a few seconds old (the rates are computed between passes). The tree and {@code /api/actor} read the actors
+ * at each request.
+ *
  * <p><b>Threading and lifetime.</b> {@link #start} returns once the server listens; requests are served on the
  * server's threads and the live stream from one daemon thread. {@link #close()} may be called from any
  * thread, more than once; the observer also closes itself when the system terminates.

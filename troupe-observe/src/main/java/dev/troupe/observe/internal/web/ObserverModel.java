@@ -23,11 +23,16 @@ import java.util.function.Function;
  * {@link Views}. Paths come in as text from URLs and are checked here: a path of another system or a malformed
  * one is a {@link ApiException#badRequest}, a path no live actor has is {@link ApiException#notFound}.
  *
+ * <p>Cost: a snapshot and the hottest actors are passes over every live actor (a quarter to half a second for a
+ * million); they come from {@link CostBoundedCache}s, so that the page's polling and the tick together spend a
+ * bounded share of a core however large the system is (the answers are then a few seconds old).
+ *
  * <p>Threading: the queries run on server threads, concurrently; {@link #tick()} on the live feed's thread,
  * once a second. The system-wide rate is written by the tick and read by the queries through a volatile field.
  */
 public final class ObserverModel {
     private static final int CHART_POINTS = 120;
+    private static final int HOTTEST_KEPT = 100;
     private static final int DETAIL_CHILDREN = 50;
     private static final double NANOS_PER_MILLI = 1e6;
 
@@ -37,6 +42,8 @@ public final class ObserverModel {
     private final String rootText;
     private final RateTracker rates = new RateTracker();
     private final ArrayDeque<Views.ChartPoint> history = new ArrayDeque<>(CHART_POINTS);
+    private final CostBoundedCache<MetricsSnapshot> snapshots;
+    private final CostBoundedCache<Hottest> hottest;
     /** Written by the tick thread only (and the constructor, which happens-before the first tick). */
     private long lastTickProcessed;
     private long lastTickNanos;
@@ -47,9 +54,16 @@ public final class ObserverModel {
         this.metrics = metrics;
         this.root = ActorPath.root(system.name());
         this.rootText = root.toString();
-        this.lastTickProcessed = metrics.snapshot().messagesProcessed(); // so that the first tick has a rate
-        this.lastTickNanos = System.nanoTime();
+        this.snapshots = new CostBoundedCache<>(metrics::snapshot);
+        this.hottest = new CostBoundedCache<>(() -> new Hottest(metrics.hottestByProcessingTime(HOTTEST_KEPT),
+                metrics.hottestByMailboxDepth(HOTTEST_KEPT)));
+        CostBoundedCache.Entry<MetricsSnapshot> first = snapshots.entry(); // so that the first tick has a rate
+        this.lastTickProcessed = first.value().messagesProcessed();
+        this.lastTickNanos = first.takenAtNanos();
     }
+
+    /** The hottest actors by both measures, as many as any request may ask. */
+    private record Hottest(List<ActorSnapshot> byProcessing, List<ActorSnapshot> byMailboxDepth) {}
 
     String systemName() {
         return system.name();
@@ -60,7 +74,7 @@ public final class ObserverModel {
     }
 
     Views.Summary summary() {
-        return summary(metrics.snapshot());
+        return summary(snapshots.get());
     }
 
     private Views.Summary summary(MetricsSnapshot snapshot) {
@@ -74,7 +88,7 @@ public final class ObserverModel {
     }
 
     List<Views.ActorType> actorTypes() {
-        return metrics.snapshot().actorTypes().stream().map(t -> new Views.ActorType(t.actorType(),
+        return snapshots.get().actorTypes().stream().map(t -> new Views.ActorType(t.actorType(),
                 t.actorsAlive(), t.actorsSpawned(), t.actorsStopped(), t.messagesProcessed(),
                 percentiles(t.processingTime()), percentiles(t.mailboxTime()), t.currentMailboxDepth(),
                 t.maxMailboxDepth(), sum(t.failuresByCause()), sum(t.restartsByCause()), t.averageMemoryBytes()))
@@ -112,10 +126,21 @@ public final class ObserverModel {
         return new Views.StopRequested(a.path().toString(), "stopping");
     }
 
+    /** The hottest actors; up to {@value #HOTTEST_KEPT} of each kind from the cache, more by a pass of their own. */
     Views.Hottest hottest(int limit) {
-        long now = System.nanoTime();
-        return new Views.Hottest(hot(metrics.hottestByProcessingTime(limit), now),
-                hot(metrics.hottestByMailboxDepth(limit), now));
+        if (limit > HOTTEST_KEPT) {
+            long now = System.nanoTime();
+            return new Views.Hottest(hot(metrics.hottestByProcessingTime(limit), now),
+                    hot(metrics.hottestByMailboxDepth(limit), now));
+        }
+        CostBoundedCache.Entry<Hottest> cached = hottest.entry();
+        long seenAt = cached.takenAtNanos(); // rates from counters read then, not now
+        return new Views.Hottest(hot(first(cached.value().byProcessing(), limit), seenAt),
+                hot(first(cached.value().byMailboxDepth(), limit), seenAt));
+    }
+
+    private static List<ActorSnapshot> first(List<ActorSnapshot> actors, int limit) {
+        return actors.subList(0, Math.min(limit, actors.size()));
     }
 
     List<Views.Restart> restarts() {
@@ -128,7 +153,7 @@ public final class ObserverModel {
     }
 
     Views.DeadLetters deadLetters() {
-        MetricsSnapshot snapshot = metrics.snapshot();
+        MetricsSnapshot snapshot = snapshots.get();
         List<Views.MessageCount> dead = byCountDescending(snapshot.deadLettersByMessage(), Function.identity());
         List<Views.MessageCount> drops = byCountDescending(snapshot.droppedByMessage(), ObserverModel::sum);
         return new Views.DeadLetters(snapshot.deadLetters(), snapshot.dropped(), dead, drops);
@@ -150,13 +175,16 @@ public final class ObserverModel {
 
     /** Advances the system-wide rate and the chart by one point; the live feed's thread, once a second. */
     Views.LiveFrame tick() {
-        long now = System.nanoTime();
-        MetricsSnapshot snapshot = metrics.snapshot();
-        long processed = snapshot.messagesProcessed();
-        messagesPerSecond = RateTracker.perSecond(Math.max(0, processed - lastTickProcessed), now - lastTickNanos);
-        lastTickProcessed = processed;
-        lastTickNanos = now;
-        rates.forgetStale(now);
+        CostBoundedCache.Entry<MetricsSnapshot> latest = snapshots.entry();
+        MetricsSnapshot snapshot = latest.value();
+        if (latest.takenAtNanos() != lastTickNanos) { // a new snapshot: the rate over the time between the two
+            long processed = snapshot.messagesProcessed();
+            messagesPerSecond = RateTracker.perSecond(Math.max(0, processed - lastTickProcessed),
+                    latest.takenAtNanos() - lastTickNanos);
+            lastTickProcessed = processed;
+            lastTickNanos = latest.takenAtNanos();
+        }
+        rates.forgetStale(System.nanoTime());
         Views.ChartPoint point = new Views.ChartPoint(System.currentTimeMillis(), messagesPerSecond,
                 worstP95Millis(snapshot, ActorTypeSnapshot::recentProcessingTime),
                 worstP95Millis(snapshot, ActorTypeSnapshot::recentMailboxTime));

@@ -1,0 +1,18 @@
+package dev.troupe.examples.iot;
+
+import java.util.concurrent.CompletionException;
+
+/** What became of an upload, as {@link CloudGateway} defines it. */
+public enum UploadOutcome {
+    OK, FAILED, REJECTED;
+
+    /** The outcome of a stage that completed with {@code failure} (null for success). */
+    public static UploadOutcome of(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        if (cause == null) {
+            return OK;
+        }
+        return cause instanceof UploadRejectedException ? REJECTED : FAILED;
+    }
+}
