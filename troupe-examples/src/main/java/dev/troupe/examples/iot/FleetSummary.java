@@ -7,16 +7,18 @@ import org.HdrHistogram.Histogram;
 /** The table printed at the end of a run. Immutable once made. */
 record FleetSummary(FleetSettings settings, long spawnNanos, long runNanos, long messages, long readings,
                     long reports, long restarts, long faultsInjected, long devicesAlive, long uploadsOk,
-                    long uploadsFailed, long uploadsRejected, Histogram latencyMicros, long deadLetters,
+                    long uploadsFailed, long uploadsRejected, long breakerOpenings, Histogram latencyMicros, long deadLetters,
                     long heapPerDevice, TemperatureReport.Fleet temperatures, long gatherNanos,
                     QueryReply sampleQuery) {
 
     FleetSummary(FleetSettings settings, long spawnNanos, long runNanos, long messages, FleetCounters counters,
-                 long faultsInjected, Histogram latencyMicros, long deadLetters, long heapPerDevice,
+                 long faultsInjected, long breakerOpenings, Histogram latencyMicros, long deadLetters,
+                 long heapPerDevice,
                  TemperatureReport.Fleet temperatures, long gatherNanos, QueryReply sampleQuery) {
         this(settings, spawnNanos, runNanos, messages, counters.readings(), counters.reports(), counters.restarts(),
                 faultsInjected, counters.devicesAlive(), counters.uploads(UploadOutcome.OK),
-                counters.uploads(UploadOutcome.FAILED), counters.uploads(UploadOutcome.REJECTED), latencyMicros,
+                counters.uploads(UploadOutcome.FAILED), counters.uploads(UploadOutcome.REJECTED), breakerOpenings,
+                latencyMicros,
                 deadLetters, heapPerDevice, temperatures, gatherNanos, sampleQuery);
     }
 
@@ -34,7 +36,8 @@ record FleetSummary(FleetSettings settings, long spawnNanos, long runNanos, long
                 micros(latencyMicros.getValueAtPercentile(50)), micros(latencyMicros.getValueAtPercentile(99)),
                 micros(latencyMicros.getMaxValue()));
         row(out, "restarts", "%,d (faults injected: %,d)", restarts, faultsInjected);
-        row(out, "uploads", "%,d ok, %,d failed, %,d rejected", uploadsOk, uploadsFailed, uploadsRejected);
+        row(out, "uploads", "%,d ok, %,d failed, %,d rejected by the circuit breaker (it opened %,d times)",
+                uploadsOk, uploadsFailed, uploadsRejected, breakerOpenings);
         row(out, "dead letters", "%,d before shutdown (answers too late for the aggregation), %,d at shutdown "
                 + "(reports in flight)", deadLetters, deadLettersAtShutdown);
         row(out, "memory per device", "%,d bytes (heap after GC with the fleet minus before, / devices)",

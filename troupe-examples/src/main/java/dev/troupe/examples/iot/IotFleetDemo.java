@@ -98,7 +98,8 @@ public final class IotFleetDemo implements Callable<Integer> {
             QueryReply reading = fleet.query(someDevice, Duration.ofSeconds(5)).toCompletableFuture().join();
 
             FleetSummary summary = new FleetSummary(settings, spawnNanos, runNanos, messages, fleet.counters(),
-                    fleet.faults().injected(), fleet.latency().total(), fleet.system().deadLetterCount(),
+                    fleet.faults().injected(), fleet.breaker().map(BreakerGateway::timesOpened).orElse(0L),
+                    fleet.latency().total(), fleet.system().deadLetterCount(),
                     heapPerDevice, temperatures, gatherNanos, reading);
             long shutdownStart = System.nanoTime();
             fleet.close();

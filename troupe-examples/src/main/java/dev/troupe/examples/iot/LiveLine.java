@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Prints a status line every {@link #EVERY} while the fleet runs: messages processed per second (all actors,
- * from the metrics), reports per second, devices alive, restarts, dead letters, uploads, the cloud's phase and
+ * from the metrics), reports per second, devices alive, restarts, dead letters, uploads, the cloud's phase, the circuit
+ * breaker's state and
  * the heap in use (not collected: it saws up and down with the garbage).
  */
 final class LiveLine {
@@ -45,11 +46,13 @@ final class LiveLine {
         FleetCounters c = fleet.counters();
         Runtime heap = Runtime.getRuntime();
         return String.format(Locale.ROOT, "%5.0f s | %,9.0f msg/s | %,8.0f reports/s | devices alive %,d"
-                        + " | restarts %,d | dead letters %,d | uploads ok %,d failed %,d rejected %,d (cloud %s)"
+                        + " | restarts %,d | dead letters %,d | uploads ok %,d failed %,d rejected %,d (cloud %s%s)"
                         + " | heap %,d MB",
                 elapsedSeconds, messagesPerSecond, reportsPerSecond, c.devicesAlive(), c.restarts(),
                 fleet.system().deadLetterCount(), c.uploads(UploadOutcome.OK), c.uploads(UploadOutcome.FAILED),
                 c.uploads(UploadOutcome.REJECTED), fleet.cloud().phase().name().toLowerCase(Locale.ROOT),
+                fleet.breaker().map(b -> ", breaker " + b.state().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .orElse(""),
                 (heap.totalMemory() - heap.freeMemory()) >> 20);
     }
 }

@@ -35,10 +35,12 @@ public final class RunningFleet implements AutoCloseable {
     private final ActorSystem<Fleet.Command> system;
     private final TroupeObserver observer;
     private final Cancellable restartCounting;
+    private final CloudWiring wiring;
 
     private RunningFleet(FleetSettings settings, ObserverSettings observerSettings, CloudWiring wiring,
                          Supplier<? extends Scheduler> scheduler) {
         this.cloud = new SimulatedCloud();
+        this.wiring = wiring;
         this.services = new FleetServices(settings, new FleetCounters(), new ReportLatency(),
                 new FaultInjector(settings.failureRate()), cloud);
         // A gatherer holds up to one reply per device of its building while it waits: tens of kilobytes, by design.
@@ -64,13 +66,13 @@ public final class RunningFleet implements AutoCloseable {
     }
 
     /**
-     * Starts a fleet whose devices talk to the simulated cloud directly, with the observer if {@code observer} is
-     * given.
+     * Starts a fleet whose devices reach the simulated cloud through a circuit breaker
+     * ({@link BreakerGateway#SETTINGS}), with the observer if {@code observer} is given.
      *
      * @throws IllegalStateException if the observer cannot listen where asked (the fleet is stopped then)
      */
     public static RunningFleet start(FleetSettings settings, Optional<ObserverSettings> observer) {
-        return start(settings, observer, CloudWiring.DIRECT);
+        return start(settings, observer, BreakerGateway.wiring(BreakerGateway.SETTINGS));
     }
 
     /** Like {@link #start(FleetSettings, Optional)}, the devices reaching the cloud as {@code wiring} says. */
@@ -122,6 +124,11 @@ public final class RunningFleet implements AutoCloseable {
 
     public SimulatedCloud cloud() {
         return cloud;
+    }
+
+    /** The circuit breaker in front of the cloud, if the fleet was wired with one and has started. */
+    public Optional<BreakerGateway> breaker() {
+        return wiring instanceof BreakerGateway.Wiring breakered ? breakered.gateway() : Optional.empty();
     }
 
     public ActorSystem<Fleet.Command> system() {

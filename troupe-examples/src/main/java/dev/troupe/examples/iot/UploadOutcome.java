@@ -1,8 +1,12 @@
 package dev.troupe.examples.iot;
 
+import dev.troupe.actor.CircuitBreakerOpenException;
 import java.util.concurrent.CompletionException;
 
-/** What became of an upload, as {@link CloudGateway} defines it. */
+/**
+ * What became of an upload, as {@link CloudGateway} defines it; a refusal by an open circuit breaker is a
+ * rejection too.
+ */
 public enum UploadOutcome {
     OK, FAILED, REJECTED;
 
@@ -13,6 +17,7 @@ public enum UploadOutcome {
         if (cause == null) {
             return OK;
         }
-        return cause instanceof UploadRejectedException ? REJECTED : FAILED;
+        return cause instanceof UploadRejectedException || cause instanceof CircuitBreakerOpenException
+                ? REJECTED : FAILED;
     }
 }
