@@ -1,8 +1,7 @@
 package dev.troupe.persistence;
 
+import dev.troupe.persistence.internal.JdbcParts;
 import dev.troupe.persistence.internal.SqliteConnections;
-import dev.troupe.persistence.internal.SqliteConnections.SqliteParts;
-import java.sql.SQLException;
 import java.util.Objects;
 
 /**
@@ -33,9 +32,9 @@ import java.util.Objects;
  * locking keeps two processes from corrupting the file.
  */
 public final class SqliteStore implements AutoCloseable {
-    private final SqliteParts parts;
+    private final JdbcParts parts;
 
-    private SqliteStore(SqliteParts parts) {
+    private SqliteStore(JdbcParts parts) {
         this.parts = parts;
     }
 
@@ -65,11 +64,6 @@ public final class SqliteStore implements AutoCloseable {
     /** Commits the writes already queued, then closes the database. Closing again does nothing. */
     @Override
     public void close() {
-        try {
-            parts.writer().close();
-            parts.readers().close();
-        } catch (SQLException e) {
-            throw new PersistenceFailureException("Closing the SQLite store failed: " + e.getMessage(), e);
-        }
+        parts.close();
     }
 }
