@@ -51,6 +51,11 @@ public final class SqliteStore implements AutoCloseable {
         return parts.snapshotStore();
     }
 
+    /** The offsets of projections, in this database: with a read model here too, projections are exactly-once. */
+    public JdbcOffsetStore offsetStore() {
+        return parts.offsetStore();
+    }
+
     /** Transactions committed so far: with {@link #writesCommitted()}, how well group commit groups. */
     public long transactionsCommitted() {
         return parts.writer().transactions();

@@ -1,31 +1,41 @@
 package dev.troupe.persistence;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite store against both contract suites, each test on a fresh database file. */
+/** The SQLite store against the contract suites (journal, snapshots, projections), each test on a fresh file. */
 class SqliteContractTest {
     @TempDir
     Path directory;
     private SqliteStore store;
 
-    private SqliteStore open() {
-        store = SqliteStore.open(SqliteSettings.of(directory.resolve("contract.db"), new TextSerializer()));
+    private SqliteStore store() {
+        if (store == null) {
+            store = SqliteStore.open(SqliteSettings.of(file(), new TextSerializer()));
+        }
         return store;
+    }
+
+    private Path file() {
+        return directory.resolve("contract.db");
     }
 
     @AfterEach
     void closeTheStore() {
         store.close();
+        store = null;
     }
 
     @Nested
     class JournalSuite extends JournalContract {
         @Override
         protected Journal createJournal() {
-            return open().journal();
+            return store().journal();
         }
     }
 
@@ -33,7 +43,39 @@ class SqliteContractTest {
     class SnapshotStoreSuite extends SnapshotStoreContract {
         @Override
         protected SnapshotStore createStore() {
-            return open().snapshotStore();
+            return store().snapshotStore();
+        }
+    }
+
+    @Nested
+    class ProjectionSuite extends ProjectionContract {
+        @Override
+        protected Journal journal() {
+            return store().journal();
+        }
+
+        @Override
+        protected OffsetStore offsetStore() {
+            return store().offsetStore();
+        }
+    }
+
+    @Nested
+    class ExactlyOnceSuite extends ExactlyOnceProjectionContract {
+        @Override
+        protected Journal journal() {
+            return store().journal();
+        }
+
+        @Override
+        protected JdbcOffsetStore offsetStore() {
+            return store().offsetStore();
+        }
+
+        @Override
+        protected Connection connect() throws SQLException {
+            store();
+            return DriverManager.getConnection("jdbc:sqlite:" + file());
         }
     }
 }

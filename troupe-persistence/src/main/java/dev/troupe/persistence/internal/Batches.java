@@ -63,6 +63,15 @@ public final class Batches {
         }
     }
 
+    /** @throws IllegalArgumentException if {@code projectionId} is blank or {@code offset} negative */
+    public static void checkOffset(String projectionId, long offset) {
+        Objects.requireNonNull(projectionId, "projectionId");
+        if (projectionId.isBlank() || offset < 0) {
+            throw new IllegalArgumentException("An offset needs a projection id that is not blank and a value >= 0, "
+                    + "was \"" + projectionId + "\" and " + offset);
+        }
+    }
+
     /** The error for a batch whose first sequence number is not one past {@code highest}. */
     public static RuntimeException misplaced(PersistenceId id, long first, long highest) {
         if (first <= highest) {

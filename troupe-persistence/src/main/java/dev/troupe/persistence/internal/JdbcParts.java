@@ -10,7 +10,7 @@ import java.sql.SQLException;
  */
 public record JdbcParts(GroupCommitWriter writer, JdbcReaders readers, ConnectionSource writes,
                         ConnectionSource reads, JdbcJournal journal, JdbcSnapshotStore snapshotStore,
-                        JdbcDialect dialect) {
+                        JdbcOffsets offsetStore, JdbcDialect dialect) {
 
     static JdbcParts start(ConnectionSource writes, ConnectionSource reads, int readThreads, int maxGroupSize,
                            Serializer serializer, JdbcDialect dialect, String threadName) {
@@ -18,7 +18,7 @@ public record JdbcParts(GroupCommitWriter writer, JdbcReaders readers, Connectio
                 dialect.beginGroup(), dialect.storeName());
         JdbcReaders readers = new JdbcReaders(reads, readThreads, threadName + "-reader", dialect.storeName());
         return new JdbcParts(writer, readers, writes, reads, new JdbcJournal(writer, readers, serializer, dialect),
-                new JdbcSnapshotStore(writer, readers, serializer), dialect);
+                new JdbcSnapshotStore(writer, readers, serializer), new JdbcOffsets(writer, readers), dialect);
     }
 
     /** Commits the writes already queued, lets running reads finish, then closes the connections. */
