@@ -37,10 +37,14 @@ class PostgresStoreTest {
                 .register(Shelf.Items.class, "shelf.items", 1);
         TestProbe<List<String>> replies = testKit.kit().createTestProbe();
         TestProbe<PersistenceSignal> signals = testKit.kit().createTestProbe();
-        PostgresSettings settings = postgres.settings(JacksonSerializer.json(types));
+        String url = postgres.emptyDatabase();
+        // tag::postgres[]
+        PostgresSettings settings = PostgresSettings.of(url, "troupe", "", JacksonSerializer.json(types))
+                .withSchemaCreation(true); // or let a DBA apply db/postgres/V1__troupe_journal.sql
         try (PostgresStore store = PostgresStore.open(settings)) {
             ActorRef<Command> shelf = testKit.kit().spawn(Shelf.shelf("pg", store.journal())
                     .withSnapshots(store.snapshotStore(), 3).behavior());
+            // end::postgres[]
             for (String item : List.of("apple", "fig", "kiwi", "lime", "plum")) {
                 shelf.tell(new Command.Put(item, replies.ref()));
                 replies.receiveMessage();
