@@ -41,7 +41,8 @@ abstract class ExactlyOnceProjectionContract {
     void createTheReadModel() throws SQLException {
         kit = ActorTestKit.create("exactly-once");
         connection = connect();
-        connection.createStatement().execute("CREATE TABLE shelf_view (item TEXT NOT NULL, event_offset BIGINT NOT NULL)");
+        connection.createStatement()
+                .execute("CREATE TABLE shelf_view (item TEXT NOT NULL, event_offset BIGINT NOT NULL)");
     }
 
     @AfterEach

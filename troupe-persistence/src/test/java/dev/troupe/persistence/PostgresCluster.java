@@ -58,7 +58,8 @@ final class PostgresCluster implements AutoCloseable {
         }
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(version -> version.resolve("bin"))
-                    .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
+                    .filter(dir -> Files.isExecutable(dir.resolve("initdb"))
+                            && Files.isExecutable(dir.resolve("pg_ctl")))
                     .max(Comparator.comparing(dir -> dir.getParent().getFileName().toString(),
                             Comparator.comparingInt(PostgresCluster::majorVersion)));
         } catch (IOException e) {

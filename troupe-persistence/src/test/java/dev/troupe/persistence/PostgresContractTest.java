@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The PostgreSQL store against the contract suites (journal, snapshots, projections), on a real server, each test on a new database. */
+/**
+ * The PostgreSQL store against the contract suites (journal, snapshots, projections), on a real server, each
+ * test on a new database.
+ */
 class PostgresContractTest {
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();

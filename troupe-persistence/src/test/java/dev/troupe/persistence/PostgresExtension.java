@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code TROUPE_REQUIRE_POSTGRES=1} (as {@code .ci/run} sets it, after installing Debian's package) it fails.
  */
 final class PostgresExtension implements BeforeAllCallback {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
 
     private PostgresCluster cluster;
 

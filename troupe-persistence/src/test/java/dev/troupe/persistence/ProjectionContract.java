@@ -75,7 +75,8 @@ abstract class ProjectionContract {
 
         write(event(A, 3, "shelf"), event(B, 3));
         await().atMost(DEADLINE).untilAsserted(() ->
-                assertThat(handled).containsExactly("projected|a#1", "projected|b#2", "projected|a#2", "projected|a#3"));
+                assertThat(handled)
+                        .containsExactly("projected|a#1", "projected|b#2", "projected|a#2", "projected|a#3"));
     }
 
     @Test
@@ -127,6 +128,7 @@ abstract class ProjectionContract {
         assertThatThrownBy(() -> recording(envelope -> {}).withBatchSize(0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> recording(envelope -> {})
-                .withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                .withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -54,7 +54,10 @@ public final class Batches {
         }
     }
 
-    /** @throws IllegalArgumentException if {@code tag} is blank, {@code afterOffset} negative or {@code max} not positive */
+    /**
+     * @throws IllegalArgumentException if {@code tag} is blank, {@code afterOffset} negative or {@code max} not
+     *     positive
+     */
     public static void checkTagQuery(String tag, long afterOffset, int max) {
         Objects.requireNonNull(tag, "tag");
         if (tag.isBlank() || afterOffset < 0 || max < 1) {

@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Group commit
  *
  * SQLite allows one writer at a time, and in both SQLite and PostgreSQL a transaction's cost is dominated by
- * its commit (an fsync). So all writes of a store go through one thread: callers enqueue work (never blocking: the queue
- * is unbounded) and get a stage; the thread takes the first waiting task plus whatever else is waiting, up to
- * maxGroupSize, and runs them in one transaction, each inside its own savepoint. A task that throws is rolled
- * back to its savepoint and fails alone; the others commit. Only after the commit are the stages completed, so
+ * its commit (an fsync). So all writes of a store go through one thread: callers enqueue work (never blocking:
+ * the queue is unbounded) and get a stage; the thread takes the first waiting task plus whatever else is
+ * waiting, up to maxGroupSize, and runs them in one transaction, each inside its own savepoint. A task that
+ * throws is rolled back to its savepoint and fails alone; the others commit. Only after the commit are the stages completed, so
  * a completed write is durable and visible to readers. If the commit itself fails (or no connection can be had),
  * every task of the group fails with that error (their outcome is unknown to the caller, as the Journal
  * contract allows). Under light load a group is one task (no waiting for company); under heavy load groups

@@ -104,7 +104,8 @@ public final class PostgresConnections {
                     result.next();
                     if (!result.getBoolean(1)) {
                         throw new SQLException("the table " + table + " is missing: apply the schema script "
-                                + SCHEMA_SCRIPT.substring(1) + " (in troupe-persistence's jar, see docs/persistence.md) "
+                                + SCHEMA_SCRIPT.substring(1)
+                                + " (in troupe-persistence's jar, see docs/persistence.md) "
                                 + "or open the store with PostgresSettings.withSchemaCreation(true)");
                     }
                 }
