@@ -4,14 +4,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The PostgreSQL store against the contract suites (journal, snapshots, projections), on a real server, each
  * test on a new database.
  */
-class PostgresContractTest {
+class PostgresContractTest extends JdbcStoreContracts {
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
 
@@ -32,51 +31,24 @@ class PostgresContractTest {
         store = null;
     }
 
-    @Nested
-    class JournalSuite extends JournalContract {
-        @Override
-        protected Journal createJournal() {
-            return store().journal();
-        }
+    @Override
+    protected Journal journal() {
+        return store().journal();
     }
 
-    @Nested
-    class SnapshotStoreSuite extends SnapshotStoreContract {
-        @Override
-        protected SnapshotStore createStore() {
-            return store().snapshotStore();
-        }
+    @Override
+    protected SnapshotStore snapshotStore() {
+        return store().snapshotStore();
     }
 
-    @Nested
-    class ProjectionSuite extends ProjectionContract {
-        @Override
-        protected Journal journal() {
-            return store().journal();
-        }
-
-        @Override
-        protected OffsetStore offsetStore() {
-            return store().offsetStore();
-        }
+    @Override
+    protected JdbcOffsetStore offsetStore() {
+        return store().offsetStore();
     }
 
-    @Nested
-    class ExactlyOnceSuite extends ExactlyOnceProjectionContract {
-        @Override
-        protected Journal journal() {
-            return store().journal();
-        }
-
-        @Override
-        protected JdbcOffsetStore offsetStore() {
-            return store().offsetStore();
-        }
-
-        @Override
-        protected Connection connect() throws SQLException {
-            store();
-            return DriverManager.getConnection(settings.jdbcUrl(), PostgresCluster.USER, "");
-        }
+    @Override
+    protected Connection connect() throws SQLException {
+        store();
+        return DriverManager.getConnection(settings.jdbcUrl(), PostgresCluster.USER, "");
     }
 }

@@ -5,11 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SQLite store against the contract suites (journal, snapshots, projections), each test on a fresh file. */
-class SqliteContractTest {
+class SqliteContractTest extends JdbcStoreContracts {
     @TempDir
     Path directory;
     private SqliteStore store;
@@ -31,51 +30,24 @@ class SqliteContractTest {
         store = null;
     }
 
-    @Nested
-    class JournalSuite extends JournalContract {
-        @Override
-        protected Journal createJournal() {
-            return store().journal();
-        }
+    @Override
+    protected Journal journal() {
+        return store().journal();
     }
 
-    @Nested
-    class SnapshotStoreSuite extends SnapshotStoreContract {
-        @Override
-        protected SnapshotStore createStore() {
-            return store().snapshotStore();
-        }
+    @Override
+    protected SnapshotStore snapshotStore() {
+        return store().snapshotStore();
     }
 
-    @Nested
-    class ProjectionSuite extends ProjectionContract {
-        @Override
-        protected Journal journal() {
-            return store().journal();
-        }
-
-        @Override
-        protected OffsetStore offsetStore() {
-            return store().offsetStore();
-        }
+    @Override
+    protected JdbcOffsetStore offsetStore() {
+        return store().offsetStore();
     }
 
-    @Nested
-    class ExactlyOnceSuite extends ExactlyOnceProjectionContract {
-        @Override
-        protected Journal journal() {
-            return store().journal();
-        }
-
-        @Override
-        protected JdbcOffsetStore offsetStore() {
-            return store().offsetStore();
-        }
-
-        @Override
-        protected Connection connect() throws SQLException {
-            store();
-            return DriverManager.getConnection("jdbc:sqlite:" + file());
-        }
+    @Override
+    protected Connection connect() throws SQLException {
+        store();
+        return DriverManager.getConnection("jdbc:sqlite:" + file());
     }
 }
