@@ -42,44 +42,13 @@ import java.util.Objects;
  * {@link PersistenceFailureException}, and supervised with back-off they recover once it is back. After
  * {@link #close}, every call's stage fails with {@link IllegalStateException}.
  */
-public final class PostgresStore implements AutoCloseable {
-    private final JdbcParts parts;
-
+public final class PostgresStore extends JdbcStore {
     private PostgresStore(JdbcParts parts) {
-        this.parts = parts;
+        super(parts);
     }
 
     /** Connects to the server of {@code settings}, applying the schema first if the settings say so. */
     public static PostgresStore open(PostgresSettings settings) {
         return new PostgresStore(PostgresConnections.open(Objects.requireNonNull(settings, "settings")));
-    }
-
-    public Journal journal() {
-        return parts.journal();
-    }
-
-    public SnapshotStore snapshotStore() {
-        return parts.snapshotStore();
-    }
-
-    /** The offsets of projections, in this database: with a read model here too, projections are exactly-once. */
-    public JdbcOffsetStore offsetStore() {
-        return parts.offsetStore();
-    }
-
-    /** Transactions committed so far: with {@link #writesCommitted()}, how well group commit groups. */
-    public long transactionsCommitted() {
-        return parts.writer().transactions();
-    }
-
-    /** Writes (event batches, snapshot saves, deletions) run in committed transactions so far. */
-    public long writesCommitted() {
-        return parts.writer().tasks();
-    }
-
-    /** Commits the writes already queued, then closes the pool. Closing again does nothing. */
-    @Override
-    public void close() {
-        parts.close();
     }
 }
