@@ -5,15 +5,12 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Nested;
 
 /**
- * All contract suites against one JDBC store: extend it with the store's parts, each test on a fresh, empty
- * database (opened when a test first asks for a part, closed after it).
+ * All contract suites against one JDBC store: extend it with the store, each test on a fresh, empty database
+ * (opened when a test first asks for it, closed after it).
  */
 abstract class JdbcStoreContracts {
-    protected abstract Journal journal();
-
-    protected abstract SnapshotStore snapshotStore();
-
-    protected abstract JdbcOffsetStore offsetStore();
+    /** The test's store, opened on a fresh database at its first call in a test. */
+    protected abstract JdbcStore store();
 
     /** A connection of the test's own to the store's database. */
     protected abstract Connection connect() throws SQLException;
@@ -22,7 +19,7 @@ abstract class JdbcStoreContracts {
     class JournalSuite extends JournalContract {
         @Override
         protected Journal createJournal() {
-            return JdbcStoreContracts.this.journal();
+            return store().journal();
         }
     }
 
@@ -30,7 +27,7 @@ abstract class JdbcStoreContracts {
     class SnapshotStoreSuite extends SnapshotStoreContract {
         @Override
         protected SnapshotStore createStore() {
-            return JdbcStoreContracts.this.snapshotStore();
+            return store().snapshotStore();
         }
     }
 
@@ -38,12 +35,12 @@ abstract class JdbcStoreContracts {
     class ProjectionSuite extends ProjectionContract {
         @Override
         protected Journal journal() {
-            return JdbcStoreContracts.this.journal();
+            return store().journal();
         }
 
         @Override
         protected OffsetStore offsetStore() {
-            return JdbcStoreContracts.this.offsetStore();
+            return store().offsetStore();
         }
     }
 
@@ -51,12 +48,12 @@ abstract class JdbcStoreContracts {
     class ExactlyOnceSuite extends ExactlyOnceProjectionContract {
         @Override
         protected Journal journal() {
-            return JdbcStoreContracts.this.journal();
+            return store().journal();
         }
 
         @Override
         protected JdbcOffsetStore offsetStore() {
-            return JdbcStoreContracts.this.offsetStore();
+            return store().offsetStore();
         }
 
         @Override

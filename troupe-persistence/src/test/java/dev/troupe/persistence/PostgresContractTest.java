@@ -17,7 +17,8 @@ class PostgresContractTest extends JdbcStoreContracts {
     private PostgresSettings settings;
     private PostgresStore store;
 
-    private PostgresStore store() {
+    @Override
+    protected PostgresStore store() {
         if (store == null) {
             settings = postgres.settings(new TextSerializer()).withReadConnections(2);
             store = PostgresStore.open(settings);
@@ -29,21 +30,6 @@ class PostgresContractTest extends JdbcStoreContracts {
     void closeTheStore() {
         store.close();
         store = null;
-    }
-
-    @Override
-    protected Journal journal() {
-        return store().journal();
-    }
-
-    @Override
-    protected SnapshotStore snapshotStore() {
-        return store().snapshotStore();
-    }
-
-    @Override
-    protected JdbcOffsetStore offsetStore() {
-        return store().offsetStore();
     }
 
     @Override

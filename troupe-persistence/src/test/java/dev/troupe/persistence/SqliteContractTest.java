@@ -13,7 +13,8 @@ class SqliteContractTest extends JdbcStoreContracts {
     Path directory;
     private SqliteStore store;
 
-    private SqliteStore store() {
+    @Override
+    protected SqliteStore store() {
         if (store == null) {
             store = SqliteStore.open(SqliteSettings.of(file(), new TextSerializer()));
         }
@@ -28,21 +29,6 @@ class SqliteContractTest extends JdbcStoreContracts {
     void closeTheStore() {
         store.close();
         store = null;
-    }
-
-    @Override
-    protected Journal journal() {
-        return store().journal();
-    }
-
-    @Override
-    protected SnapshotStore snapshotStore() {
-        return store().snapshotStore();
-    }
-
-    @Override
-    protected JdbcOffsetStore offsetStore() {
-        return store().offsetStore();
     }
 
     @Override
