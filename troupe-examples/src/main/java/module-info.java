@@ -1,10 +1,13 @@
 /**
  * Runnable examples of Troupe: the IoT fleet simulation (the README's main demo), the WebSocket chat server with
- * its load generator, the million-actor demo, the observer demo and the hello-actor snippet of the README.
+ * its load generator, the event-sourced bank account with its balance projection, the million-actor demo, the
+ * observer demo and the hello-actor snippet of the README.
  */
 module dev.troupe.examples {
     requires dev.troupe.actor;
     requires dev.troupe.observe;
+    requires dev.troupe.persistence;
+    requires java.sql;
     requires java.management;
     requires jdk.management; // the load generator reads the process's file-descriptor limit
     requires info.picocli;
@@ -24,4 +27,5 @@ module dev.troupe.examples {
     opens dev.troupe.examples to info.picocli;
     opens dev.troupe.examples.chat to info.picocli;
     opens dev.troupe.examples.iot to info.picocli;
+    opens dev.troupe.examples.bank to com.fasterxml.jackson.databind; // the stored events and state
 }

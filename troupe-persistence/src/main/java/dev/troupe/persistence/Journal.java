@@ -54,6 +54,19 @@ public interface Journal {
     CompletionStage<List<PersistentEvent>> read(PersistenceId id, long fromSequenceNr, int max);
 
     /**
+     * Up to {@code max} stored events tagged {@code tag} whose offset is greater than {@code afterOffset}, in
+     * offset order; fewer than {@code max} only when there are no more. A stored event that an upcaster split
+     * counts once and is returned as all its parts, which share its offset. An event is returned once its write
+     * has completed; one whose write completes later gets a greater offset than every event already returned,
+     * so reading on from the last offset seen misses nothing. Deleted events are not returned. This is what {@link Projection}s read.
+     *
+     * @param afterOffset 0 for the first events
+     * @throws IllegalArgumentException if {@code tag} is blank, {@code afterOffset} is negative or {@code max}
+     *     is not positive
+     */
+    CompletionStage<List<EventEnvelope>> eventsByTag(String tag, long afterOffset, int max);
+
+    /**
      * The highest sequence number ever written for {@code id}, also if those events were deleted since; 0 if
      * none was.
      */

@@ -1,8 +1,7 @@
 package dev.troupe.persistence;
 
+import dev.troupe.persistence.internal.JdbcParts;
 import dev.troupe.persistence.internal.SqliteConnections;
-import dev.troupe.persistence.internal.SqliteConnections.SqliteParts;
-import java.sql.SQLException;
 import java.util.Objects;
 
 /**
@@ -32,44 +31,13 @@ import java.util.Objects;
  * file at a time: the single-writer check on sequence numbers spans all writers of one store, and SQLite's own
  * locking keeps two processes from corrupting the file.
  */
-public final class SqliteStore implements AutoCloseable {
-    private final SqliteParts parts;
-
-    private SqliteStore(SqliteParts parts) {
-        this.parts = parts;
+public final class SqliteStore extends JdbcStore {
+    private SqliteStore(JdbcParts parts) {
+        super(parts);
     }
 
     /** Opens (or creates) the database of {@code settings}. */
     public static SqliteStore open(SqliteSettings settings) {
         return new SqliteStore(SqliteConnections.open(Objects.requireNonNull(settings, "settings")));
-    }
-
-    public Journal journal() {
-        return parts.journal();
-    }
-
-    public SnapshotStore snapshotStore() {
-        return parts.snapshotStore();
-    }
-
-    /** Transactions committed so far: with {@link #writesCommitted()}, how well group commit groups. */
-    public long transactionsCommitted() {
-        return parts.writer().transactions();
-    }
-
-    /** Writes (event batches, snapshot saves, deletions) run in committed transactions so far. */
-    public long writesCommitted() {
-        return parts.writer().tasks();
-    }
-
-    /** Commits the writes already queued, then closes the database. Closing again does nothing. */
-    @Override
-    public void close() {
-        try {
-            parts.writer().close();
-            parts.readers().close();
-        } catch (SQLException e) {
-            throw new PersistenceFailureException("Closing the SQLite store failed: " + e.getMessage(), e);
-        }
     }
 }

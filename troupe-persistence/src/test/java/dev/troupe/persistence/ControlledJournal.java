@@ -59,6 +59,11 @@ final class ControlledJournal implements Journal {
     }
 
     @Override
+    public CompletionStage<List<EventEnvelope>> eventsByTag(String tag, long afterOffset, int max) {
+        return store.eventsByTag(tag, afterOffset, max);
+    }
+
+    @Override
     public CompletionStage<Long> highestSequenceNr(PersistenceId id) {
         return store.highestSequenceNr(id);
     }

@@ -162,8 +162,58 @@ abstract class JournalContract {
         }
     }
 
+    private List<EventEnvelope> byTag(String tag, long afterOffset, int max) {
+        return await(journal.eventsByTag(tag, afterOffset, max));
+    }
+
+    @Test
+    void eventsByTagComeInWriteOrderAcrossIdsWithGrowingOffsets() {
+        await(journal.write(List.of(event(A, 1, "shelf"), event(A, 2))));
+        await(journal.write(List.of(event(B, 1, "shelf", "long"))));
+        await(journal.write(List.of(event(A, 3, "long"), event(A, 4, "shelf"))));
+
+        List<EventEnvelope> shelf = byTag("shelf", 0, 100);
+        assertThat(shelf).extracting(EventEnvelope::event)
+                .containsExactly(event(A, 1, "shelf"), event(B, 1, "shelf", "long"), event(A, 4, "shelf"));
+        assertThat(shelf).extracting(EventEnvelope::offset).isSorted().doesNotHaveDuplicates()
+                .allMatch(offset -> offset > 0);
+        assertThat(byTag("long", 0, 100)).extracting(EventEnvelope::event)
+                .containsExactly(event(B, 1, "shelf", "long"), event(A, 3, "long"));
+        assertThat(byTag("nobody", 0, 100)).isEmpty();
+    }
+
+    @Test
+    void eventsByTagStartAfterTheGivenOffsetAndReturnAtMostMax() {
+        for (long nr = 1; nr <= 6; nr++) {
+            await(journal.write(List.of(event(nr % 2 == 0 ? A : B, (nr + 1) / 2, "t"))));
+        }
+        List<EventEnvelope> all = byTag("t", 0, 100);
+        assertThat(all).hasSize(6);
+
+        assertThat(byTag("t", 0, 2)).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(byTag("t", all.get(1).offset(), 3)).containsExactlyElementsOf(all.subList(2, 5));
+        assertThat(byTag("t", all.get(5).offset(), 3)).isEmpty();
+    }
+
+    @Test
+    void deletedEventsAreNotReturnedByTagAndLaterOnesGetGreaterOffsets() {
+        await(journal.write(List.of(event(A, 1, "t"), event(A, 2, "t"))));
+        long before = byTag("t", 0, 100).getLast().offset();
+
+        await(journal.deleteUpTo(A, 2));
+        assertThat(byTag("t", 0, 100)).isEmpty();
+        await(journal.write(List.of(event(A, 3, "t"))));
+        assertThat(byTag("t", 0, 100)).singleElement()
+                .satisfies(envelope -> assertThat(envelope.offset()).isGreaterThan(before))
+                .extracting(EventEnvelope::event).isEqualTo(event(A, 3, "t"));
+    }
+
     @Test
     void badArgumentsThrowAtTheCall() {
+        assertThatThrownBy(() -> journal.eventsByTag(" ", 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> journal.eventsByTag("t", -1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> journal.eventsByTag("t", 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> journal.eventsByTag(null, 0, 1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> journal.write(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> journal.write(List.of(event(A, 1), event(B, 2))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mixes");

@@ -1,39 +1,39 @@
 package dev.troupe.persistence;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite store against both contract suites, each test on a fresh database file. */
-class SqliteContractTest {
+/** The SQLite store against the contract suites (journal, snapshots, projections), each test on a fresh file. */
+class SqliteContractTest extends JdbcStoreContracts {
     @TempDir
     Path directory;
     private SqliteStore store;
 
-    private SqliteStore open() {
-        store = SqliteStore.open(SqliteSettings.of(directory.resolve("contract.db"), new TextSerializer()));
+    @Override
+    protected SqliteStore store() {
+        if (store == null) {
+            store = SqliteStore.open(SqliteSettings.of(file(), new TextSerializer()));
+        }
         return store;
+    }
+
+    private Path file() {
+        return directory.resolve("contract.db");
     }
 
     @AfterEach
     void closeTheStore() {
         store.close();
+        store = null;
     }
 
-    @Nested
-    class JournalSuite extends JournalContract {
-        @Override
-        protected Journal createJournal() {
-            return open().journal();
-        }
-    }
-
-    @Nested
-    class SnapshotStoreSuite extends SnapshotStoreContract {
-        @Override
-        protected SnapshotStore createStore() {
-            return open().snapshotStore();
-        }
+    @Override
+    protected Connection connect() throws SQLException {
+        store();
+        return DriverManager.getConnection("jdbc:sqlite:" + file());
     }
 }

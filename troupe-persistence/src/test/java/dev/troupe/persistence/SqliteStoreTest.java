@@ -116,7 +116,8 @@ class SqliteStoreTest {
                 while (tables.next()) {
                     names.add(tables.getString(1));
                 }
-                assertThat(names).containsExactly("event_journal", "event_tag", "journal_metadata", "snapshot_store");
+                assertThat(names).containsExactly("event_journal", "event_tag", "journal_metadata", "projection_offset",
+                        "snapshot_store", "sqlite_sequence");
             }
         }
     }

@@ -54,6 +54,27 @@ public final class Batches {
         }
     }
 
+    /**
+     * @throws IllegalArgumentException if {@code tag} is blank, {@code afterOffset} negative or {@code max} not
+     *     positive
+     */
+    public static void checkTagQuery(String tag, long afterOffset, int max) {
+        Objects.requireNonNull(tag, "tag");
+        if (tag.isBlank() || afterOffset < 0 || max < 1) {
+            throw new IllegalArgumentException("Querying events by tag needs a tag that is not blank, an offset >= 0 "
+                    + "and max >= 1, was \"" + tag + "\", " + afterOffset + ", " + max);
+        }
+    }
+
+    /** @throws IllegalArgumentException if {@code projectionId} is blank or {@code offset} negative */
+    public static void checkOffset(String projectionId, long offset) {
+        Objects.requireNonNull(projectionId, "projectionId");
+        if (projectionId.isBlank() || offset < 0) {
+            throw new IllegalArgumentException("An offset needs a projection id that is not blank and a value >= 0, "
+                    + "was \"" + projectionId + "\" and " + offset);
+        }
+    }
+
     /** The error for a batch whose first sequence number is not one past {@code highest}. */
     public static RuntimeException misplaced(PersistenceId id, long first, long highest) {
         if (first <= highest) {

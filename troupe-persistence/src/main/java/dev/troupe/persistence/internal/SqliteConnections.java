@@ -7,13 +7,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.sqlite.SQLiteErrorCode;
 
 /** Opens the connections of a SQLite store: the writer's (which creates the schema) and the readers'. */
 public final class SqliteConnections {
     private SqliteConnections() {}
 
+    static final JdbcDialect DIALECT = new JdbcDialect("SQLite store",
+            e -> e.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT.code, connection -> null);
+
     /** The writer and readers of the database in {@code settings}, schema created. Blocks while it opens. */
-    public static SqliteParts open(SqliteSettings settings) {
+    public static JdbcParts open(SqliteSettings settings) {
         String url = "jdbc:sqlite:" + settings.file().toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
@@ -27,11 +31,9 @@ public final class SqliteConnections {
                 SqliteSchema.configure(reading);
             }
             String name = "troupe-sqlite-" + settings.file().getFileName();
-            SqliteWriter writer = new SqliteWriter(writing, settings.maxGroupSize(), name + "-writer");
-            SqliteReaders readers = new SqliteReaders(opened.subList(1, opened.size()), name + "-reader");
-            return new SqliteParts(writer, readers,
-                    new SqliteJournal(writer, readers, settings.serializer()),
-                    new SqliteSnapshotStore(writer, readers, settings.serializer()));
+            return JdbcParts.start(ConnectionSource.fixed(opened.subList(0, 1)),
+                    ConnectionSource.fixed(opened.subList(1, opened.size())), settings.readConnections(),
+                    settings.maxGroupSize(), settings.serializer(), DIALECT, name);
         } catch (SQLException e) {
             for (Connection connection : opened) {
                 try {
@@ -44,8 +46,4 @@ public final class SqliteConnections {
                     + e.getMessage(), e);
         }
     }
-
-    /** What an open store is made of. */
-    public record SqliteParts(SqliteWriter writer, SqliteReaders readers, SqliteJournal journal,
-                              SqliteSnapshotStore snapshotStore) {}
 }

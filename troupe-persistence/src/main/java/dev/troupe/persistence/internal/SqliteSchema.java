@@ -1,19 +1,24 @@
 package dev.troupe.persistence.internal;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The tables of a SQLite store, created on open if missing. */
+/**
+ * The tables of a SQLite store, created on open if missing; the same tables and columns as the PostgreSQL
+ * migration script (db/postgres/V1__troupe_journal.sql), so that both stores share their SQL.
+ */
 final class SqliteSchema {
     private SqliteSchema() {}
 
-    /** Separates tags in the event row; tags may not contain control characters, so it cannot clash. */
-    static final String TAG_SEPARATOR = "\u001f";
-
     private static final String[] STATEMENTS = {
+        // The ordering (the event's offset) is the rowid: AUTOINCREMENT never reuses one, not even after the
+        // newest events were deleted. In SQLite a composite primary key is a unique index beside the rowid, so
+        // the unique constraint on (persistence_id, sequence_nr) is that primary key, under another name.
         """
         CREATE TABLE IF NOT EXISTS event_journal (
+          ordering INTEGER PRIMARY KEY AUTOINCREMENT,
           persistence_id TEXT NOT NULL,
           sequence_nr INTEGER NOT NULL,
           type_name TEXT NOT NULL,
@@ -21,14 +26,16 @@ final class SqliteSchema {
           payload BLOB NOT NULL,
           tags TEXT NOT NULL,
           written_at INTEGER NOT NULL,
-          PRIMARY KEY (persistence_id, sequence_nr))""",
-        // One row per tag of an event, for queries by tag (projections) in write order.
+          UNIQUE (persistence_id, sequence_nr))""",
+        // One row per tag of an event, for queries by tag (projections) in offset order.
         """
         CREATE TABLE IF NOT EXISTS event_tag (
           tag TEXT NOT NULL,
+          ordering INTEGER NOT NULL,
           persistence_id TEXT NOT NULL,
           sequence_nr INTEGER NOT NULL,
-          PRIMARY KEY (tag, persistence_id, sequence_nr))""",
+          PRIMARY KEY (tag, ordering))""",
+        "CREATE INDEX IF NOT EXISTS event_tag_event ON event_tag (persistence_id, sequence_nr)",
         // The highest deleted sequence number: keeps the highest known after its events were deleted.
         """
         CREATE TABLE IF NOT EXISTS journal_metadata (
@@ -42,7 +49,13 @@ final class SqliteSchema {
           type_version INTEGER NOT NULL,
           payload BLOB NOT NULL,
           written_at INTEGER NOT NULL,
-          PRIMARY KEY (persistence_id, sequence_nr))"""
+          PRIMARY KEY (persistence_id, sequence_nr))""",
+        // Where each projection has got to.
+        """
+        CREATE TABLE IF NOT EXISTS projection_offset (
+          projection_id TEXT PRIMARY KEY,
+          last_offset INTEGER NOT NULL,
+          written_at INTEGER NOT NULL)"""
     };
 
     /** WAL mode (readers do not wait for the writer), a durable commit, and the tables. */
@@ -51,6 +64,14 @@ final class SqliteSchema {
             statement.execute("PRAGMA journal_mode=WAL");
             for (String sql : STATEMENTS) {
                 statement.execute(sql);
+            }
+            try (ResultSet columns = statement.executeQuery(
+                    "SELECT count(*) FROM pragma_table_info('event_journal') WHERE name = 'ordering'")) {
+                columns.next();
+                if (columns.getInt(1) == 0) {
+                    throw new SQLException("its event_journal table has no ordering column: the file was made by a "
+                            + "development version of Troupe from before projections; start from a new file");
+                }
             }
         }
     }
@@ -62,9 +83,4 @@ final class SqliteSchema {
             statement.execute("PRAGMA synchronous=FULL");
         }
     }
-
-    /** The highest sequence number of {@code id}, deleted events included. */
-    static final String HIGHEST = """
-            SELECT max(coalesce((SELECT max(sequence_nr) FROM event_journal WHERE persistence_id = ?1), 0),
-                       coalesce((SELECT deleted_to FROM journal_metadata WHERE persistence_id = ?1), 0))""";
 }

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Group commit, made deterministic: a first task holds the writer thread until every other task is queued, so
  * the next group holds exactly those.
  */
-class SqliteWriterTest {
+class GroupCommitWriterTest {
     @TempDir
     Path directory;
     private String url;
-    private SqliteWriter writer;
+    private GroupCommitWriter writer;
+    private ConnectionSource connections;
     private final CountDownLatch holding = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -48,11 +49,13 @@ class SqliteWriterTest {
         release.countDown();
         if (writer != null) {
             writer.close();
+            connections.close();
         }
     }
 
     private void start(int maxGroupSize) throws SQLException {
-        writer = new SqliteWriter(DriverManager.getConnection(url), maxGroupSize, "test-writer");
+        connections = ConnectionSource.fixed(List.of(DriverManager.getConnection(url)));
+        writer = new GroupCommitWriter(connections, maxGroupSize, "test-writer", connection -> null, "test store");
     }
 
     /** Occupies the writer thread until {@link #release} opens; returns once it does. */

@@ -2,9 +2,6 @@ package dev.troupe.persistence.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -14,18 +11,19 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The read side of a SQLite store: as many threads as connections, so a task always finds a free connection
- * at once. In WAL mode readers see the last committed state and never wait for the writer.
+ * The read side of a JDBC store: a thread per read connection, so a read's wait for a connection (and the
+ * query itself) blocks a store thread, never the caller. In SQLite's WAL mode readers see the last committed
+ * state and never wait for the writer; PostgreSQL readers see what was committed when their query began.
  */
-public final class SqliteReaders implements AutoCloseable {
-    private final BlockingQueue<Connection> idle;
+public final class JdbcReaders implements AutoCloseable {
+    private final ConnectionSource connections;
     private final ExecutorService threads;
-    private final List<Connection> connections;
+    private final String storeName;
 
-    public SqliteReaders(List<Connection> connections, String name) {
-        this.connections = List.copyOf(connections);
-        this.idle = new ArrayBlockingQueue<>(connections.size(), false, connections);
-        this.threads = Executors.newFixedThreadPool(connections.size(),
+    public JdbcReaders(ConnectionSource connections, int threadCount, String name, String storeName) {
+        this.connections = connections;
+        this.storeName = storeName;
+        this.threads = Executors.newFixedThreadPool(threadCount,
                 Thread.ofPlatform().name(name + "-", 1).daemon(true).factory());
     }
 
@@ -33,30 +31,30 @@ public final class SqliteReaders implements AutoCloseable {
     public <T> CompletionStage<T> submit(SqlWork<T> work) {
         try {
             return CompletableFuture.supplyAsync(() -> {
-                Connection connection = idle.poll();
                 try {
-                    return work.run(connection);
+                    Connection connection = connections.acquire();
+                    try {
+                        return work.run(connection);
+                    } finally {
+                        connections.release(connection);
+                    }
                 } catch (SQLException e) {
                     throw new CompletionException(e);
-                } finally {
-                    idle.add(connection);
                 }
             }, threads);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The SQLite store is closed", e));
+            return CompletableFuture.failedFuture(new IllegalStateException("The " + storeName + " is closed", e));
         }
     }
 
+    /** Lets running reads finish (for up to 30 seconds) and refuses new ones. */
     @Override
-    public void close() throws SQLException {
+    public void close() {
         threads.shutdown();
         try {
             threads.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        for (Connection connection : connections) {
-            connection.close();
         }
     }
 }

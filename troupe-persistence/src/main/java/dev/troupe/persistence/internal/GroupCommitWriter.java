@@ -14,24 +14,32 @@ import java.util.concurrent.atomic.AtomicLong;
 /*
  * Group commit
  *
- * SQLite allows one writer at a time, and a transaction's cost is dominated by its commit (an fsync). So all
- * writes of a store go through one thread with one connection: callers enqueue work (never blocking: the queue
- * is unbounded) and get a stage; the thread takes the first waiting task plus whatever else is waiting, up to
- * maxGroupSize, and runs them in one transaction, each inside its own savepoint. A task that throws is rolled
- * back to its savepoint and fails alone; the others commit. Only after the commit are the stages completed, so
- * a completed write is durable and visible to readers. If the commit itself fails, every task of the group
- * fails with that error (their outcome is unknown to the caller, as the Journal contract allows).
- * Under light load a group is one task (no waiting for company); under heavy load groups fill up.
+ * SQLite allows one writer at a time, and in both SQLite and PostgreSQL a transaction's cost is dominated by
+ * its commit (an fsync). So all writes of a store go through one thread: callers enqueue work (never blocking:
+ * the queue is unbounded) and get a stage; the thread takes the first waiting task plus whatever else is
+ * waiting, up to maxGroupSize, and runs them in one transaction, each inside its own savepoint. A task that
+ * throws is rolled back to its savepoint and fails alone; the others commit. Only after the commit are the stages completed, so
+ * a completed write is durable and visible to readers. If the commit itself fails (or no connection can be had),
+ * every task of the group fails with that error (their outcome is unknown to the caller, as the Journal
+ * contract allows). Under light load a group is one task (no waiting for company); under heavy load groups
+ * fill up.
+ *
+ * The connection is acquired per group and released after it: SQLite's fixed source hands back the same one
+ * every time, a PostgreSQL pool may replace one the server dropped. Each group's transaction starts with the
+ * store's `beginGroup` work (PostgreSQL takes a lock there that puts concurrent writers' transactions in the
+ * order of their event offsets).
  */
-/** The single writer thread of a SQLite store, committing waiting writes in groups. */
-public final class SqliteWriter implements AutoCloseable {
+/** The single writer thread of a JDBC store, committing waiting writes in groups. */
+public final class GroupCommitWriter implements AutoCloseable {
     private static final Task<?> CLOSE = new Task<>(connection -> null, new CompletableFuture<>());
 
     private record Task<T>(SqlWork<T> work, CompletableFuture<T> result) {}
 
     private record Outcome(Task<?> task, Object value, Throwable failure) {}
 
-    private final Connection connection;
+    private final ConnectionSource connections;
+    private final SqlWork<?> beginGroup;
+    private final String storeName;
     private final int maxGroupSize;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -39,11 +47,16 @@ public final class SqliteWriter implements AutoCloseable {
     private final AtomicLong tasks = new AtomicLong();
     private boolean closed; // guarded by queue
 
-    /** Starts the writer thread on {@code connection}, which it owns from now on. */
-    public SqliteWriter(Connection connection, int maxGroupSize, String name) throws SQLException {
-        this.connection = connection;
+    /**
+     * Starts the writer thread, taking a connection from {@code connections} for each group (the caller closes
+     * the source after {@link #close}); {@code beginGroup} runs first in each group's transaction.
+     */
+    public GroupCommitWriter(ConnectionSource connections, int maxGroupSize, String name, SqlWork<?> beginGroup,
+                             String storeName) {
+        this.connections = connections;
+        this.beginGroup = beginGroup;
+        this.storeName = storeName;
         this.maxGroupSize = maxGroupSize;
-        connection.setAutoCommit(false);
         this.thread = Thread.ofPlatform().name(name).daemon(true).start(this::runLoop);
     }
 
@@ -55,7 +68,7 @@ public final class SqliteWriter implements AutoCloseable {
         CompletableFuture<T> result = new CompletableFuture<>();
         synchronized (queue) { // held for an enqueue only: no task can slip in behind the close marker
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("The SQLite store is closed"));
+                return CompletableFuture.failedFuture(new IllegalStateException("The " + storeName + " is closed"));
             }
             queue.add(new Task<>(work, result));
         }
@@ -93,19 +106,30 @@ public final class SqliteWriter implements AutoCloseable {
     }
 
     private void commit(List<Task<?>> group) {
+        Connection connection;
+        try {
+            connection = connections.acquire();
+        } catch (SQLException | RuntimeException failure) {
+            group.forEach(task -> task.result().completeExceptionally(failure));
+            return;
+        }
         List<Outcome> outcomes = new ArrayList<>(group.size());
         try {
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+            }
+            beginGroup.run(connection);
             for (Task<?> task : group) {
-                outcomes.add(runInSavepoint(task));
+                outcomes.add(runInSavepoint(connection, task));
             }
             connection.commit();
             transactions.incrementAndGet();
         } catch (SQLException | RuntimeException | Error failure) {
-            rollbackQuietly(failure);
-            for (Task<?> task : group) {
-                task.result().completeExceptionally(failure);
-            }
+            rollbackQuietly(connection, failure);
+            group.forEach(task -> task.result().completeExceptionally(failure));
             return;
+        } finally {
+            releaseQuietly(connection);
         }
         tasks.addAndGet(group.size());
         for (Outcome outcome : outcomes) {
@@ -113,7 +137,7 @@ public final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    private Outcome runInSavepoint(Task<?> task) throws SQLException {
+    private static Outcome runInSavepoint(Connection connection, Task<?> task) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
             Object value = task.work().run(connection);
@@ -136,7 +160,7 @@ public final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    private void rollbackQuietly(Throwable cause) {
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -144,9 +168,17 @@ public final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    /** Commits what was submitted before, fails what comes after, and closes the connection. */
+    private void releaseQuietly(Connection connection) {
+        try {
+            connections.release(connection);
+        } catch (SQLException e) {
+            // the group's outcome is settled; a pool that cannot take a connection back discards it
+        }
+    }
+
+    /** Commits what was submitted before and fails what comes after; returns once the thread has ended. */
     @Override
-    public void close() throws SQLException {
+    public void close() {
         synchronized (queue) {
             if (closed) {
                 return;
@@ -159,6 +191,5 @@ public final class SqliteWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connection.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.troupe.persistence.internal;
 
+import dev.troupe.persistence.EventEnvelope;
 import dev.troupe.persistence.EventRejectedException;
 import dev.troupe.persistence.Journal;
 import dev.troupe.persistence.PersistenceId;
@@ -18,22 +19,32 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.sqlite.SQLiteErrorCode;
 
 /**
- * The journal of a SQLite store. Events are serialized on the caller's thread (so a serialization error is a
- * rejection of that batch alone, before anything is queued); writes go through the store's single writer and
- * its group commit, reads to its reader threads.
+ * The journal of a JDBC store (SQLite or PostgreSQL: the SQL is the same, see the schemas). Events are
+ * serialized on the caller's thread (so a serialization error is a rejection of that batch alone, before
+ * anything is queued); writes go through the store's single writer and its group commit, reads to its reader
+ * threads. The database numbers each stored event (its offset, the ordering column) in commit order.
  */
-public final class SqliteJournal implements Journal {
-    private final SqliteWriter writer;
-    private final SqliteReaders readers;
-    private final Serializer serializer;
+public final class JdbcJournal implements Journal {
+    /** Separates tags in the event row; tags may not contain control characters, so it cannot clash. */
+    static final String TAG_SEPARATOR = "\u001f";
 
-    SqliteJournal(SqliteWriter writer, SqliteReaders readers, Serializer serializer) {
+    /** The highest sequence number of an id (two parameters, both the id), deleted events included. */
+    private static final String HIGHEST = "SELECT coalesce(max(n), 0) FROM ("
+            + "SELECT max(sequence_nr) AS n FROM event_journal WHERE persistence_id = ? "
+            + "UNION ALL SELECT deleted_to FROM journal_metadata WHERE persistence_id = ?) AS known";
+
+    private final GroupCommitWriter writer;
+    private final JdbcReaders readers;
+    private final Serializer serializer;
+    private final JdbcDialect dialect;
+
+    JdbcJournal(GroupCommitWriter writer, JdbcReaders readers, Serializer serializer, JdbcDialect dialect) {
         this.writer = writer;
         this.readers = readers;
         this.serializer = serializer;
+        this.dialect = dialect;
     }
 
     private record Row(PersistentEvent event, SerializedPayload payload) {}
@@ -58,20 +69,23 @@ public final class SqliteJournal implements Journal {
     }
 
     /**
-     * The writer's statements, prepared once: only the writer thread touches them (confined, so unguarded), and
-     * they close with its connection.
+     * The writer's statements, prepared once per connection: only the writer thread touches them (confined, so
+     * unguarded), and they close with their connection. SQLite's writer keeps one connection, so they are
+     * prepared once; a pool's connection handle is new per group, and the driver caches the preparation.
      */
-    private record WriterStatements(PreparedStatement highest, PreparedStatement event, PreparedStatement tag) {}
+    private record WriterStatements(Connection connection, PreparedStatement highest, PreparedStatement event,
+                                    PreparedStatement tag) {}
 
     private WriterStatements writerStatements;
 
     private WriterStatements writerStatements(Connection connection) throws SQLException {
-        if (writerStatements == null) {
-            writerStatements = new WriterStatements(connection.prepareStatement(SqliteSchema.HIGHEST),
+        if (writerStatements == null || writerStatements.connection() != connection) {
+            writerStatements = new WriterStatements(connection, connection.prepareStatement(HIGHEST),
                     connection.prepareStatement("INSERT INTO event_journal (persistence_id, sequence_nr, type_name, "
                             + "type_version, payload, tags, written_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                    connection.prepareStatement("INSERT INTO event_tag (tag, persistence_id, sequence_nr) "
-                            + "VALUES (?, ?, ?)"));
+                    connection.prepareStatement("INSERT INTO event_tag (tag, ordering, persistence_id, sequence_nr) "
+                            + "SELECT ?, ordering, persistence_id, sequence_nr FROM event_journal "
+                            + "WHERE persistence_id = ? AND sequence_nr = ?"));
         }
         return writerStatements;
     }
@@ -94,7 +108,7 @@ public final class SqliteJournal implements Journal {
                 event.setString(3, row.payload().typeName());
                 event.setInt(4, row.payload().version());
                 event.setBytes(5, row.payload().bytes());
-                event.setString(6, String.join(SqliteSchema.TAG_SEPARATOR, row.event().tags()));
+                event.setString(6, String.join(TAG_SEPARATOR, row.event().tags()));
                 event.setLong(7, now);
                 event.addBatch();
                 for (String name : row.event().tags()) {
@@ -112,7 +126,7 @@ public final class SqliteJournal implements Journal {
         } catch (SQLException e) {
             event.clearBatch();
             tag.clearBatch();
-            if (e.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+            if (dialect.isDuplicateKey().test(e)) {
                 throw new SequenceConflictException("Sequence numbers from " + first + " of " + id + " are taken: "
                         + e.getMessage());
             }
@@ -121,13 +135,14 @@ public final class SqliteJournal implements Journal {
     }
 
     static long highest(Connection connection, PersistenceId id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(SqliteSchema.HIGHEST)) {
+        try (PreparedStatement query = connection.prepareStatement(HIGHEST)) {
             return highest(query, id);
         }
     }
 
     private static long highest(PreparedStatement query, PersistenceId id) throws SQLException {
         query.setString(1, id.value());
+        query.setString(2, id.value());
         try (ResultSet result = query.executeQuery()) {
             result.next();
             return result.getLong(1);
@@ -147,16 +162,49 @@ public final class SqliteJournal implements Journal {
                 List<PersistentEvent> events = new ArrayList<>();
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
-                        String tags = result.getString(5);
-                        Set<String> tagSet = tags.isEmpty() ? Set.of()
-                                : Set.copyOf(Arrays.asList(tags.split(SqliteSchema.TAG_SEPARATOR)));
-                        for (Object event : serializer.deserializeEvents(new SerializedPayload(result.getString(2),
-                                result.getInt(3), result.getBytes(4)))) {
-                            events.add(new PersistentEvent(id, result.getLong(1), event, tagSet));
-                        }
+                        events.addAll(decode(id, result.getLong(1), result, 2));
                     }
                 }
                 return List.copyOf(events);
+            }
+        });
+    }
+
+    /** The event(s) of one row: type name, version, payload and tags in the columns from {@code column} on. */
+    private List<PersistentEvent> decode(PersistenceId id, long sequenceNr, ResultSet row, int column)
+            throws SQLException {
+        String tags = row.getString(column + 3);
+        Set<String> tagSet = tags.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(tags.split(TAG_SEPARATOR)));
+        List<PersistentEvent> events = new ArrayList<>(1);
+        for (Object event : serializer.deserializeEvents(new SerializedPayload(row.getString(column),
+                row.getInt(column + 1), row.getBytes(column + 2)))) {
+            events.add(new PersistentEvent(id, sequenceNr, event, tagSet));
+        }
+        return events;
+    }
+
+    @Override
+    public CompletionStage<List<EventEnvelope>> eventsByTag(String tag, long afterOffset, int max) {
+        Batches.checkTagQuery(tag, afterOffset, max);
+        return readers.submit(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT t.ordering, t.persistence_id, "
+                    + "t.sequence_nr, j.type_name, j.type_version, j.payload, j.tags FROM event_tag t "
+                    + "JOIN event_journal j ON j.ordering = t.ordering "
+                    + "WHERE t.tag = ? AND t.ordering > ? ORDER BY t.ordering LIMIT ?")) {
+                query.setString(1, tag);
+                query.setLong(2, afterOffset);
+                query.setInt(3, max);
+                List<EventEnvelope> envelopes = new ArrayList<>();
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        long offset = result.getLong(1);
+                        for (PersistentEvent event : decode(PersistenceId.of(result.getString(2)), result.getLong(3),
+                                result, 4)) {
+                            envelopes.add(new EventEnvelope(offset, event));
+                        }
+                    }
+                }
+                return List.copyOf(envelopes);
             }
         });
     }
@@ -181,8 +229,8 @@ public final class SqliteJournal implements Journal {
                 }
             }
             try (PreparedStatement mark = connection.prepareStatement("INSERT INTO journal_metadata (persistence_id, "
-                    + "deleted_to) VALUES (?, ?) ON CONFLICT (persistence_id) "
-                    + "DO UPDATE SET deleted_to = max(deleted_to, excluded.deleted_to)")) {
+                    + "deleted_to) VALUES (?, ?) ON CONFLICT (persistence_id) DO UPDATE SET deleted_to = "
+                    + "excluded.deleted_to WHERE journal_metadata.deleted_to < excluded.deleted_to")) {
                 mark.setString(1, id.value());
                 mark.setLong(2, upTo);
                 mark.executeUpdate();

@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** The snapshot store of a SQLite store; states are serialized on the caller's thread. */
-public final class SqliteSnapshotStore implements SnapshotStore {
-    private final SqliteWriter writer;
-    private final SqliteReaders readers;
+/** The snapshot store of a JDBC store (SQLite or PostgreSQL); states are serialized on the caller's thread. */
+public final class JdbcSnapshotStore implements SnapshotStore {
+    private final GroupCommitWriter writer;
+    private final JdbcReaders readers;
     private final Serializer serializer;
 
-    SqliteSnapshotStore(SqliteWriter writer, SqliteReaders readers, Serializer serializer) {
+    JdbcSnapshotStore(GroupCommitWriter writer, JdbcReaders readers, Serializer serializer) {
         this.writer = writer;
         this.readers = readers;
         this.serializer = serializer;
@@ -34,9 +34,11 @@ public final class SqliteSnapshotStore implements SnapshotStore {
             return CompletableFuture.failedFuture(e);
         }
         return writer.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO snapshot_store "
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snapshot_store "
                     + "(persistence_id, sequence_nr, type_name, type_version, payload, written_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (persistence_id, sequence_nr) DO UPDATE SET "
+                    + "type_name = excluded.type_name, type_version = excluded.type_version, "
+                    + "payload = excluded.payload, written_at = excluded.written_at")) {
                 insert.setString(1, snapshot.persistenceId().value());
                 insert.setLong(2, snapshot.sequenceNr());
                 insert.setString(3, payload.typeName());
