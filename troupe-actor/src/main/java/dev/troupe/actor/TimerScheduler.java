@@ -12,7 +12,7 @@ import java.time.Duration;
  *
  * <p><b>Threading.</b> Like {@link ActorContext}: only from the actor's own message processing; any other
  * thread gets an {@link IllegalStateException}. Delays must be non-negative and intervals positive, else
- * {@link IllegalArgumentException}.
+ * {@link IllegalArgumentException}; a null key, message or duration throws {@link NullPointerException}.
  */
 public sealed interface TimerScheduler<T> permits TimerSchedulerImpl {
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.troupe.actor.internal.DefaultScheduler;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -275,6 +276,40 @@ class TimersTest {
     }
 
     @Test
+    void severalTimersWithDifferentKeysRunSideBySideAndCancelOneByOne() {
+        try (TestSystem sys = manualSystem()) {
+            Probe<Object> probe = sys.probe();
+            ActorRef<Cmd> actor = sys.spawn(timed(probe.ref(), leaked));
+            run(actor, t -> {
+                t.startSingleTimer("a", new Cmd.Tick("a"), Duration.ofSeconds(1));
+                t.startSingleTimer("b", new Cmd.Tick("b"), Duration.ofSeconds(2));
+                t.startTimerAtFixedRate("c", new Cmd.Tick("c"), Duration.ofSeconds(3));
+                return null;
+            });
+            assertThat(run(actor, t -> List.of(t.isTimerActive("a"), t.isTimerActive("b"), t.isTimerActive("c"))))
+                    .isEqualTo(List.of(true, true, true));
+            run(actor, t -> {
+                t.cancel("a");
+                return null;
+            });
+            scheduler.advance(Duration.ofSeconds(3));
+            assertThat(probe.receive()).isEqualTo(new Cmd.Tick("b"));
+            assertThat(probe.receive()).isEqualTo(new Cmd.Tick("c"));
+            expectNothingBefore(actor, probe, "m1");
+            assertThat(run(actor, t -> List.of(t.isTimerActive("a"), t.isTimerActive("b"), t.isTimerActive("c"))))
+                    .isEqualTo(List.of(false, false, true));
+            run(actor, t -> {
+                t.cancelAll();
+                t.startSingleTimer("d", new Cmd.Tick("d"), Duration.ofSeconds(1));
+                return null;
+            });
+            scheduler.advance(Duration.ofSeconds(3));
+            assertThat(probe.receive()).isEqualTo(new Cmd.Tick("d"));
+            expectNothingBefore(actor, probe, "m2");
+        }
+    }
+
+    @Test
     void badArgumentsAndCallsFromOtherThreadsAreRejected() {
         try (TestSystem sys = manualSystem()) {
             Probe<Object> probe = sys.probe();
@@ -293,6 +328,11 @@ class TimersTest {
             })).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> run(actor, t -> {
                 t.startSingleTimer(null, new Cmd.Tick("x"), Duration.ofSeconds(1));
+                return null;
+            })).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> run(actor, t -> t.isTimerActive(null))).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> run(actor, t -> {
+                t.cancel(null);
                 return null;
             })).isInstanceOf(NullPointerException.class);
             TimerScheduler<Cmd> timers = leaked.get();

@@ -13,7 +13,12 @@ import java.util.function.Consumer;
  * Each timer has a generation number. A firing sends an envelope carrying (key, generation) to the actor;
  * when the actor opens it, the envelope is delivered only if the timer with that key still has that
  * generation. Cancelling or replacing a timer removes or renumbers it, so an envelope already in the mailbox
- * is dropped. The map is touched only on the actor's thread; the scheduler thread only sends envelopes.
+ * is dropped. The timers are touched only on the actor's thread; the scheduler thread only sends envelopes.
+ *
+ * Most actors with timers have exactly one (a device's reporting tick), and a million of them are common: the
+ * first timer lives in two fields, and only a second key moves them all into a map, which then stays. That
+ * saves the map, its table and its node (about 160 bytes) per actor; the firing envelope is also the task the
+ * scheduler runs, which saves a lambda per timer.
  */
 
 /** The actor's timers. Only used on the actor's thread (checked). */
@@ -24,7 +29,13 @@ public final class TimerSchedulerImpl<T> implements TimerScheduler<T> {
     private record Timer<T>(T message, int generation, boolean repeating, Cancellable task) {}
 
     /** The envelope a timer sends to its actor. */
-    public record Firing(TimerSchedulerImpl<?> owner, Object key, int generation) implements InternalMessage {
+    public record Firing(TimerSchedulerImpl<?> owner, Object key, int generation) implements InternalMessage, Runnable {
+        /** Sends this envelope to the owner's actor; the scheduler's thread. */
+        @Override
+        public void run() {
+            owner.sendToSelf.accept(this);
+        }
+
         @Override
         @SuppressWarnings("unchecked")
         public <X> void deliver(ActorCell<X> cell) throws Exception {
@@ -45,7 +56,11 @@ public final class TimerSchedulerImpl<T> implements TimerScheduler<T> {
     private final ContextBase<T> ctx;
     private final Scheduler scheduler;
     private final Consumer<Object> sendToSelf;
-    private final Map<Object, Timer<T>> timers = new HashMap<>();
+    /** The key of the only timer while there is at most one key (no map yet); null when none. */
+    private Object onlyKey;
+    private Timer<T> onlyTimer;
+    /** Every timer, once a second key was started; null before. */
+    private Map<Object, Timer<T>> timers;
     private int nextGeneration;
 
     /**
@@ -100,26 +115,25 @@ public final class TimerSchedulerImpl<T> implements TimerScheduler<T> {
         }
         cancel(key);
         int generation = ++nextGeneration;
-        Firing firing = new Firing(this, key, generation);
-        Runnable fire = () -> sendToSelf.accept(firing);
+        Firing fire = new Firing(this, key, generation);
         Cancellable task = switch (mode) {
             case SINGLE -> scheduler.scheduleOnce(initialDelay, fire);
             case FIXED_RATE -> scheduler.scheduleAtFixedRate(initialDelay, interval, fire);
             case FIXED_DELAY -> scheduler.scheduleWithFixedDelay(initialDelay, interval, fire);
         };
-        timers.put(key, new Timer<>(message, generation, mode != Mode.SINGLE, task));
+        put(key, new Timer<>(message, generation, mode != Mode.SINGLE, task));
     }
 
     @Override
     public boolean isTimerActive(Object key) {
         ctx.checkThread();
-        return timers.containsKey(key);
+        return get(Objects.requireNonNull(key, "key")) != null;
     }
 
     @Override
     public void cancel(Object key) {
         ctx.checkThread();
-        Timer<T> timer = timers.remove(key);
+        Timer<T> timer = remove(Objects.requireNonNull(key, "key"));
         if (timer != null) {
             timer.task().cancel();
         }
@@ -128,10 +142,16 @@ public final class TimerSchedulerImpl<T> implements TimerScheduler<T> {
     @Override
     public void cancelAll() {
         ctx.checkThread();
-        for (Timer<T> timer : timers.values()) {
-            timer.task().cancel();
+        if (timers != null) {
+            for (Timer<T> timer : timers.values()) {
+                timer.task().cancel();
+            }
+            timers.clear();
+        } else if (onlyTimer != null) {
+            onlyTimer.task().cancel();
+            onlyKey = null;
+            onlyTimer = null;
         }
-        timers.clear();
     }
 
     /**
@@ -139,19 +159,55 @@ public final class TimerSchedulerImpl<T> implements TimerScheduler<T> {
      * replaced. Lets the test kit's synchronous context record which message a timer carries.
      */
     public T peek(Firing firing) {
-        Timer<T> timer = timers.get(firing.key());
+        Timer<T> timer = get(firing.key());
         return timer == null || timer.generation() != firing.generation() ? null : timer.message();
     }
 
     /** The message of a firing that is still current, or null if its timer was cancelled or replaced. */
     public T open(Firing firing) {
-        Timer<T> timer = timers.get(firing.key());
+        Timer<T> timer = get(firing.key());
         if (timer == null || timer.generation() != firing.generation()) {
             return null;
         }
         if (!timer.repeating()) {
-            timers.remove(firing.key());
+            remove(firing.key());
         }
         return timer.message();
+    }
+
+    private Timer<T> get(Object key) {
+        if (timers != null) {
+            return timers.get(key);
+        }
+        return onlyTimer != null && key.equals(onlyKey) ? onlyTimer : null;
+    }
+
+    /** Adds a timer whose key has none (start cancels first). */
+    private void put(Object key, Timer<T> timer) {
+        if (timers == null && onlyTimer == null) {
+            onlyKey = key;
+            onlyTimer = timer;
+            return;
+        }
+        if (timers == null) {
+            timers = new HashMap<>();
+            timers.put(onlyKey, onlyTimer);
+            onlyKey = null;
+            onlyTimer = null;
+        }
+        timers.put(key, timer);
+    }
+
+    private Timer<T> remove(Object key) {
+        if (timers != null) {
+            return timers.remove(key);
+        }
+        if (onlyTimer == null || !key.equals(onlyKey)) {
+            return null;
+        }
+        Timer<T> removed = onlyTimer;
+        onlyKey = null;
+        onlyTimer = null;
+        return removed;
     }
 }
