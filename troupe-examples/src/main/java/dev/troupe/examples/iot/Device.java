@@ -47,6 +47,7 @@ final class Device extends AbstractBehavior<Device.Command> {
         long period = (long) (fleet.settings().reportInterval().toNanos() * stretch);
         timers.startTimerWithFixedDelay(Tick.INSTANCE, Tick.INSTANCE, Duration.ofNanos(random.nextLong(period)),
                 Duration.ofNanos(period));
+        fleet.counters().deviceStarted(id);
     }
 
     /** The behavior of every device of {@code building}, supervised: crashes restart it after a back-off. */

@@ -1,5 +1,6 @@
 package dev.troupe.examples.iot;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -9,6 +10,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class FleetCounters {
     private final LongAdder spawned = new LongAdder();
+    /** One bit per device id, set by its first start; a restart finds it set. */
+    private final AtomicLongArray everStarted;
+    private final LongAdder firstStarts = new LongAdder();
     private final LongAdder lost = new LongAdder();
     private final LongAdder readings = new LongAdder();
     private final LongAdder reports = new LongAdder();
@@ -20,6 +24,19 @@ public final class FleetCounters {
     /** Device actors spawned by their buildings (restarts are not spawns). */
     public long spawned() {
         return spawned.sum();
+    }
+
+    /** Counters for a fleet of {@code devices} devices, ids 0 to devices - 1. */
+    public FleetCounters(int devices) {
+        everStarted = new AtomicLongArray((devices + 63) >>> 6);
+    }
+
+    /**
+     * Devices that have started at least once: a spawned actor runs its setup (state, timer) later, on its own
+     * turn, so this trails {@link #spawned()} while the fleet spawns.
+     */
+    public long started() {
+        return firstStarts.sum();
     }
 
     /** Devices spawned and not stopped for good. */
@@ -53,6 +70,15 @@ public final class FleetCounters {
 
     void spawned(int devices) {
         spawned.add(devices);
+    }
+
+    void deviceStarted(int deviceId) {
+        int word = deviceId >>> 6;
+        long bit = 1L << deviceId;
+        long before = everStarted.getAndAccumulate(word, bit, (bits, set) -> bits | set);
+        if ((before & bit) == 0) {
+            firstStarts.increment();
+        }
     }
 
     void lost() {

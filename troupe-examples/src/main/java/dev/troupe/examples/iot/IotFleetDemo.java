@@ -131,7 +131,7 @@ public final class IotFleetDemo implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Spawning").setInitialMax(devices)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).continuousUpdate().build()) {
             while (!fleet.spawned()) { // a program, not a test: polling a counter is fine here
-                bar.stepTo(fleet.counters().spawned());
+                bar.stepTo(Math.min(fleet.counters().spawned(), fleet.counters().started()));
                 Thread.sleep(50);
             }
             bar.stepTo(devices);

@@ -41,7 +41,7 @@ public final class RunningFleet implements AutoCloseable {
                          Supplier<? extends Scheduler> scheduler) {
         this.cloud = new SimulatedCloud();
         this.wiring = wiring;
-        this.services = new FleetServices(settings, new FleetCounters(), new ReportLatency(),
+        this.services = new FleetServices(settings, new FleetCounters(settings.devices()), new ReportLatency(),
                 new FaultInjector(settings.failureRate()), cloud);
         // A gatherer holds up to one reply per device of its building while it waits: tens of kilobytes, by design.
         this.metrics = ActorMetrics.create(ActorMetricsSettings.builder().memoryPerActorThreshold(GATHERER_MEMORY)
@@ -86,9 +86,11 @@ public final class RunningFleet implements AutoCloseable {
         return new RunningFleet(settings, null, CloudWiring.DIRECT, scheduler);
     }
 
-    /** Whether every building has spawned all its devices. */
+    /** Whether every building has spawned all its devices and every device has started (its timer runs). */
     public boolean spawned() {
-        return services.counters().spawned() >= services.settings().devices();
+        FleetCounters counters = services.counters();
+        int devices = services.settings().devices();
+        return counters.spawned() >= devices && counters.started() >= devices;
     }
 
     /** Asks the current reading of device {@code deviceId}; fails with a time-out after {@code timeout}. */
