@@ -10,5 +10,5 @@ module dev.troupe.actor {
     exports dev.troupe.actor;
     exports dev.troupe.actor.routing;
     exports dev.troupe.actor.instrument;
-    exports dev.troupe.actor.internal to dev.troupe.testkit;
+    exports dev.troupe.actor.internal to dev.troupe.testkit, dev.troupe.remote;
 }

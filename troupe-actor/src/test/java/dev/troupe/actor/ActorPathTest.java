@@ -1,6 +1,7 @@
 package dev.troupe.actor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -8,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** An anonymous child path keeps a number instead of a name, and is indistinguishable from the spelled-out one. */
+/**
+ * An anonymous child path keeps a number instead of a name, and is indistinguishable from the spelled-out one;
+ * paths of other nodes carry host and port; printed paths parse back to equal paths.
+ */
 class ActorPathTest {
     private static final ActorPath PARENT = ActorPath.root("paths").child("user", 7).child("parent", 11);
 
@@ -64,5 +68,47 @@ class ActorPathTest {
     void anonymousPathsUnderDifferentParentsDiffer() {
         ActorPath otherParent = ActorPath.root("paths").child("user", 7).child("other", 11);
         assertThat(PARENT.anonymousChild(1, 99)).isNotEqualTo(otherParent.anonymousChild(1, 99));
+    }
+
+    @Test
+    void aRemoteRootCarriesHostAndPortAndDiffersFromTheLocalRoot() {
+        ActorPath remote = ActorPath.root("shop", "10.0.0.7", 25_520).child("user", 0).child("orders", 4711);
+        assertThat(remote.toString()).isEqualTo("troupe://shop@10.0.0.7:25520/user/orders");
+        assertThat(remote.address()).isEqualTo("troupe://shop@10.0.0.7:25520");
+        assertThat(remote.systemName()).isEqualTo("shop");
+        assertThat(remote.host()).contains("10.0.0.7");
+        assertThat(remote.port()).isEqualTo(25_520);
+        ActorPath local = ActorPath.root("shop").child("user", 0).child("orders", 4711);
+        assertThat(local.host()).isEmpty();
+        assertThat(local.port()).isEqualTo(-1);
+        assertThat(remote).isNotEqualTo(local);
+        assertThat(local.withRoot(remote.root())).isEqualTo(remote).hasSameHashCodeAs(remote);
+        assertThat(remote.withRoot(ActorPath.root("shop"))).isEqualTo(local);
+    }
+
+    @Test
+    void printedPathsParseBackToEqualPaths() {
+        ActorPath anonymous = ActorPath.root("shop", "[::1]", 1).child("user", 0).anonymousChild(1295, 9);
+        for (ActorPath path : new ActorPath[] {PARENT, anonymous, ActorPath.root("shop"), PARENT.root()}) {
+            assertThat(ActorPath.parse(path.toStringWithUid().replace("/#0", "/"))).isEqualTo(path);
+            assertThat(ActorPath.parse(path.toString()).uid()).isZero();
+        }
+        assertThat(ActorPath.parse("troupe://shop@example.org:80/user/a#-5").uid()).isEqualTo(-5);
+        assertThat(ActorPath.parse("troupe://shop@example.org:80").port()).isEqualTo(80);
+    }
+
+    @Test
+    void malformedPathsAreRejectedWithTheReason() {
+        assertThatThrownBy(() -> ActorPath.parse("akka://shop/user")).hasMessageContaining("must start with");
+        assertThatThrownBy(() -> ActorPath.parse("troupe://shop/user#x")).hasMessageContaining("uid");
+        assertThatThrownBy(() -> ActorPath.parse("troupe://shop#3")).hasMessageContaining("root path has no uid");
+        assertThatThrownBy(() -> ActorPath.parse("troupe://shop@host/user")).hasMessageContaining("system@host:port");
+        assertThatThrownBy(() -> ActorPath.parse("troupe://shop@host:x/user")).hasMessageContaining("port");
+        assertThatThrownBy(() -> ActorPath.parse("troupe://shop@host:0/user")).hasMessageContaining("1..65535");
+        assertThatThrownBy(() -> ActorPath.parse("troupe://shop@ho/st:1/u")).hasMessageContaining("system@host:port");
+        assertThatThrownBy(() -> ActorPath.parse("troupe://shop@h_st:1/u")).hasMessageContaining("Invalid host");
+        assertThatThrownBy(() -> ActorPath.parse("troupe://shop/a//b")).isInstanceOf(InvalidActorNameException.class);
+        assertThatThrownBy(() -> ActorPath.parse("troupe://sh op/a")).isInstanceOf(InvalidActorNameException.class);
+        assertThatThrownBy(() -> ActorPath.root("shop", "", 1)).hasMessageContaining("Invalid host");
     }
 }

@@ -171,8 +171,16 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
 
     /** Counts, logs (rate-limited) and publishes a message that could not be delivered. */
     void deadLetter(Object message, ActorRef<?> recipient) {
+        deadLetter(message, recipient, "not delivered");
+    }
+
+    /**
+     * Counts, logs (rate-limited, with {@code reason}) and publishes a message that could not be delivered; for
+     * other Troupe modules, such as remoting, that know why. Any thread.
+     */
+    public void deadLetter(Object message, ActorRef<?> recipient, String reason) {
         deadLetterCount.increment();
-        deadLetterLog.log(message, recipient, "not delivered");
+        deadLetterLog.log(message, recipient, reason);
         if (!(message instanceof DeadLetter)) {
             eventStream.publish(new DeadLetter(message, Optional.empty(), recipient.unsafeUpcast()));
         }
