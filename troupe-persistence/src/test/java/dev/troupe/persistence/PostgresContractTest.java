@@ -1,5 +1,6 @@
 package dev.troupe.persistence;
 
+import dev.troupe.persistence.internal.PostgresCluster;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.troupe.actor.ActorRef;
 import dev.troupe.actor.ActorSystemSettings;
 import dev.troupe.persistence.Shelf.Command;
+import dev.troupe.persistence.internal.PostgresCluster;
 import dev.troupe.testkit.TestKitExtension;
 import dev.troupe.testkit.TestProbe;
 import java.sql.Connection;
