@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,13 +75,7 @@ class GroupCommitWriterTest {
     }
 
     private CompletableFuture<Object> insert(int id) {
-        return writer.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item (id) VALUES (?)")) {
-                insert.setInt(1, id);
-                insert.executeUpdate();
-            }
-            return null;
-        }).toCompletableFuture();
+        return writer.submit(connection -> insert(connection, id)).toCompletableFuture();
     }
 
     private List<Integer> stored() throws SQLException {
@@ -132,7 +127,7 @@ class GroupCommitWriterTest {
         CompletableFuture<Object> duplicate = insert(1);
         CompletableFuture<Object> throwing = writer.<Object>submit(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item (id) VALUES (3)")) {
-                insert.executeUpdate(); // rolled back with its savepoint
+                insert.executeUpdate(); // rolled back, and the others run again
             }
             throw new IllegalStateException("refused");
         }).toCompletableFuture();
@@ -162,5 +157,40 @@ class GroupCommitWriterTest {
         assertThatThrownBy(() -> insert(21).join()).hasCauseInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
         writer.close(); // again: nothing happens
+    }
+
+    @Test
+    void aFailingWriteIsNeverRunAgainAndTheWritesBeforeItRunAgainInTheTransactionThatCommits() throws Exception {
+        start(512);
+        holdTheWriter();
+        AtomicInteger runsBefore = new AtomicInteger();
+        AtomicInteger runsOfTheFailing = new AtomicInteger();
+        CompletableFuture<Object> before = writer.submit(connection -> {
+            runsBefore.incrementAndGet();
+            return insert(connection, 1);
+        }).toCompletableFuture();
+        CompletableFuture<Object> failing = writer.<Object>submit(connection -> {
+            runsOfTheFailing.incrementAndGet();
+            throw new SQLException("refused");
+        }).toCompletableFuture();
+        CompletableFuture<Object> after = insert(2);
+        release.countDown();
+
+        before.get(30, TimeUnit.SECONDS);
+        after.get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(failing::join).hasCauseInstanceOf(SQLException.class).hasMessageContaining("refused");
+        assertThat(runsOfTheFailing).hasValue(1);
+        assertThat(runsBefore).hasValue(2); // rolled back with the failing one, then committed
+        assertThat(stored()).containsExactly(1, 2);
+        assertThat(writer.transactions()).isEqualTo(2);
+        assertThat(writer.tasks()).isEqualTo(4);
+    }
+
+    private static Object insert(Connection connection, int id) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item (id) VALUES (?)")) {
+            insert.setInt(1, id);
+            insert.executeUpdate();
+        }
+        return null;
     }
 }
