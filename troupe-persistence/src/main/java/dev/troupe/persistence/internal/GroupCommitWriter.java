@@ -29,6 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * commit itself fails (or no connection can be had, or a rollback fails), every task of the group not yet failed
  * alone fails with that error (their outcome is unknown to the caller, as the Journal contract allows).
  *
+ * Consecutive tasks that are BatchedWork of one batcher (the journal's event writes) run together, as one
+ * statement batch: one round trip to a PostgreSQL server for all the events of a group, not one per write.
+ * The batcher names the write that failed alone (a misplaced sequence number); if the batch fails as a whole
+ * (say, a duplicate key of a writer in another process), the group is rolled back and run again one task at a
+ * time, so that the failure falls on the task that caused it.
+ *
  * The connection is acquired per group and released after it: SQLite's fixed source hands back the same one
  * every time, a PostgreSQL pool may replace one the server dropped. Each transaction starts with the store's
  * `beginGroup` work (PostgreSQL takes a lock there that puts concurrent writers' transactions in the order of
@@ -125,8 +131,14 @@ public final class GroupCommitWriter implements AutoCloseable {
                 connection.setAutoCommit(false);
             }
             List<Outcome> committed = null;
+            boolean together = true;
             while (committed == null && !pending.isEmpty()) {
-                List<Outcome> attempt = attempt(connection, pending);
+                List<Outcome> attempt = attempt(connection, pending, together);
+                if (attempt == null) { // a batch failed as a whole: find the culprit one by one
+                    connection.rollback();
+                    together = false;
+                    continue;
+                }
                 Outcome last = attempt.getLast();
                 if (last.failure() == null) {
                     connection.commit();
@@ -154,19 +166,47 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     /**
-     * Runs {@code pending} in order in the open transaction: their outcomes, up to and including the first task
-     * that threw. Throws what {@code beginGroup} throws.
+     * Runs {@code pending} in order in the open transaction, consecutive works of one batcher together if
+     * {@code together}: their outcomes, up to and including the first task that failed; null if a batch failed
+     * as a whole. Throws what {@code beginGroup} throws.
      */
-    private List<Outcome> attempt(Connection connection, List<Task<?>> pending) throws SQLException {
+    private List<Outcome> attempt(Connection connection, List<Task<?>> pending, boolean together)
+            throws SQLException {
         beginGroup.run(connection);
         List<Outcome> outcomes = new ArrayList<>(pending.size());
-        for (Task<?> task : pending) {
+        int next = 0;
+        while (next < pending.size()) {
+            Task<?> task = pending.get(next);
+            if (together && task.work() instanceof BatchedWork first) {
+                List<BatchedWork> works = new ArrayList<>();
+                for (int index = next; index < pending.size() && pending.get(index).work() instanceof BatchedWork work
+                        && work.batcher() == first.batcher(); index++) {
+                    works.add(work);
+                }
+                BatchedWork.Failed failed;
+                try {
+                    failed = first.batcher().runTogether(connection, works);
+                } catch (SQLException | RuntimeException wholeBatch) {
+                    return null;
+                }
+                for (int index = 0; index < works.size(); index++) {
+                    Task<?> member = pending.get(next + index);
+                    if (index == failed.index()) {
+                        outcomes.add(new Outcome(member, null, failed.failure()));
+                        return outcomes;
+                    }
+                    outcomes.add(new Outcome(member, null, null));
+                }
+                next += works.size();
+                continue;
+            }
             try {
                 outcomes.add(new Outcome(task, task.work().run(connection), null));
             } catch (SQLException | RuntimeException failure) {
                 outcomes.add(new Outcome(task, null, failure));
-                break;
+                return outcomes;
             }
+            next++;
         }
         return outcomes;
     }
