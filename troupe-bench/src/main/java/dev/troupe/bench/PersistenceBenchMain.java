@@ -73,6 +73,10 @@ public final class PersistenceBenchMain implements Callable<Integer> {
             description = "Stores to measure (default ${DEFAULT-VALUE}).")
     List<String> stores;
 
+    @Option(names = "--figures", split = ",", defaultValue = "persist-one,persist-many,recover-all,recover-snapshot",
+            description = "Figures to measure (default ${DEFAULT-VALUE}).")
+    List<String> figures;
+
     @Option(names = "--postgres-url", description = "JDBC URL of an empty PostgreSQL database (each throughput round "
             + "drops and recreates Troupe's tables in it); without it a throwaway cluster is started.")
     String postgresUrl;
@@ -98,6 +102,7 @@ public final class PersistenceBenchMain implements Callable<Integer> {
     private record Measured(String store, PersistenceFigure figure, Map<Integer, List<Double>> byFork) {}
 
     private final long started = System.nanoTime();
+    private List<PersistenceFigure> chosen;
 
     @Override
     public Integer call() throws Exception {
@@ -115,6 +120,11 @@ public final class PersistenceBenchMain implements Callable<Integer> {
                 || afterSnapshot < 1 || afterSnapshot >= recoveryEvents) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--forks, --rounds, --actors and the "
                     + "event counts must be positive, and --after-snapshot below --recovery-events");
+        }
+        try {
+            chosen = figures.stream().map(PersistenceFigure::byName).toList();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
         System.out.printf(Locale.ROOT, "Persistence: %d fork(s) per figure x (%d warm-up + %d measured rounds); "
                         + "%d CPUs, load average %s; fork options %s%n", forks, warmups, rounds,
@@ -186,8 +196,13 @@ public final class PersistenceBenchMain implements Callable<Integer> {
 
     /** Every figure on {@code target}, the fixture of the recovery figures filled after the throughput ones. */
     private boolean measure(Target target, List<Measured> results) throws Exception {
+        boolean filled = false;
         for (PersistenceFigure figure : PersistenceFigure.values()) {
-            if (figure == PersistenceFigure.RECOVER_ALL) {
+            if (!chosen.contains(figure)) {
+                continue;
+            }
+            if (!figure.isThroughput() && !filled) {
+                filled = true;
                 progress("%s: writing %,d events and a snapshot at %,d for the recovery figures", target.kind(),
                         recoveryEvents, recoveryEvents - afterSnapshot);
                 try (JdbcStore store = target.openFixture()) {

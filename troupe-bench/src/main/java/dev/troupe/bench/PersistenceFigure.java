@@ -13,6 +13,17 @@ enum PersistenceFigure {
         this.unit = unit;
     }
 
+    /** The figure called {@code name} on the command line, e.g. {@code persist-many}. */
+    static PersistenceFigure byName(String name) {
+        for (PersistenceFigure figure : values()) {
+            if (figure.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(name)) {
+                return figure;
+            }
+        }
+        throw new IllegalArgumentException("No figure " + name + "; known: persist-one, persist-many, recover-all, "
+                + "recover-snapshot");
+    }
+
     boolean isThroughput() {
         return this == PERSIST_ONE || this == PERSIST_MANY;
     }

@@ -176,7 +176,7 @@ final class PersistenceRounds {
         List<CompletableFuture<Total>> done = Stream.generate(CompletableFuture<Total>::new).limit(actors).toList();
         List<ActorRef<Counter>> counters = new ArrayList<>();
         CountDownLatch recovered = new CountDownLatch(actors);
-        AtomicLong applied = new AtomicLong();
+        AtomicLong applied = new AtomicLong(); // events through the handler: not checked here, the replies are
         ActorSystem<InGuardian> system = system("persistence-bench");
         try {
             CompletableFuture<Void> spawned = new CompletableFuture<>();
