@@ -126,6 +126,10 @@ public final class PersistenceBenchMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
+        if (!List.of("sqlite", "postgres").containsAll(stores)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--stores takes sqlite and postgres, was "
+                    + stores);
+        }
         System.out.printf(Locale.ROOT, "Persistence: %d fork(s) per figure x (%d warm-up + %d measured rounds); "
                         + "%d CPUs, load average %s; fork options %s%n", forks, warmups, rounds,
                 Runtime.getRuntime().availableProcessors(), loadAverage(),
@@ -135,12 +139,9 @@ public final class PersistenceBenchMain implements Callable<Integer> {
         Path directory = Files.createTempDirectory("troupe-persistence-bench");
         try {
             for (String store : stores) {
-                boolean measured = switch (store) {
-                    case "sqlite" -> measure(new Target("sqlite", directory.toString(), "", ""), results);
-                    case "postgres" -> measurePostgres(results, notes);
-                    default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                            "--stores takes sqlite and postgres, was " + store);
-                };
+                boolean measured = store.equals("sqlite")
+                        ? measure(new Target("sqlite", directory.toString(), "", ""), results)
+                        : measurePostgres(results, notes);
                 if (!measured) {
                     return 1;
                 }
