@@ -3,5 +3,14 @@
  * another node, over Netty TCP with TLS on by default and an allow-list serialization.
  */
 module dev.troupe.remote {
+    requires io.netty.buffer;
+    requires io.netty.codec;
+    requires io.netty.common;
+    requires io.netty.handler;
+    requires io.netty.transport;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
     requires transitive dev.troupe.actor;
+
+    exports dev.troupe.remote;
 }

@@ -1,0 +1,223 @@
+package dev.troupe.remote.internal.transport;
+
+import dev.troupe.actor.ActorPath;
+import dev.troupe.actor.internal.ActorSystemImpl;
+import dev.troupe.actor.internal.InternalRef;
+import dev.troupe.actor.internal.SystemMessage;
+import dev.troupe.remote.RemoteEvent;
+import dev.troupe.remote.RemoteSettings;
+import dev.troupe.remote.internal.wire.Frame;
+import dev.troupe.remote.internal.wire.Lane;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Everything this node knows about one other node (by its address), created on first contact in either
+ * direction and kept for the life of the node.
+ *
+ * Incarnations. The first handshake (ours accepted, or theirs accepted) tells the peer's incarnation. A
+ * handshake with another one means the peer process restarted: the old incarnation is quarantined (its
+ * watchers get Terminated, what waited for it goes to dead letters, its refs are dead from then on) and the
+ * new one becomes current. A quarantined incarnation never gets a connection again, in either direction.
+ *
+ * Remote watches. `watches` maps a watched remote ref to the local actors watching it, so that a quarantine
+ * can tell each of them; the remote side keeps its own side of the watch (in the watchee's cell).
+ */
+
+/** This node's view of another node: its lanes, incarnation and the local watchers of its actors. Thread-safe. */
+public final class Association {
+    private static final Logger LOG = LoggerFactory.getLogger(Association.class);
+
+    private final Transport transport;
+    private final ActorPath node;
+    private final String address;
+    private final Map<Lane, OutboundLane> lanes = new EnumMap<>(Lane.class);
+    // guarded by this
+    private long incarnation;
+    private final Set<Long> quarantined = new HashSet<>();
+    private final Map<InternalRef<?>, Set<InternalRef<?>>> watches = new HashMap<>();
+
+    Association(Transport transport, ActorPath node) {
+        this.transport = transport;
+        this.node = node;
+        this.address = node.address();
+        for (Lane lane : Lane.values()) {
+            lanes.put(lane, new OutboundLane(this, lane));
+        }
+    }
+
+    /** The other node's root path, {@code troupe://system@host:port/}. */
+    public ActorPath node() {
+        return node;
+    }
+
+    /** The incarnation of the other node last handshaken with, or 0 before the first handshake. */
+    public synchronized long incarnation() {
+        return incarnation;
+    }
+
+    /**
+     * Sends a frame to the other node on {@code lane}, or dead-letters {@code out} with the reason. Any thread;
+     * frames sent by one thread on one lane arrive in order.
+     */
+    public void send(Lane lane, Outgoing out) {
+        lanes.get(lane).send(out);
+    }
+
+    /**
+     * {@code localWatcher} watches {@code remoteWatchee}, an actor of this association's node: remembers it for
+     * a quarantine and sends {@code frame}, or tells the watcher at once if that incarnation is quarantined.
+     */
+    public void watch(InternalRef<?> remoteWatchee, InternalRef<?> localWatcher, long refIncarnation,
+                      Frame.Watch frame) {
+        boolean dead;
+        synchronized (this) {
+            dead = refIncarnation != 0 && quarantined.contains(refIncarnation);
+            if (!dead) {
+                watches.computeIfAbsent(remoteWatchee, k -> new HashSet<>()).add(localWatcher);
+            }
+        }
+        if (dead) {
+            localWatcher.sendSystem(new SystemMessage.DeathWatchNotification(remoteWatchee, null));
+        } else {
+            send(Lane.CONTROL, new Outgoing(frame, refIncarnation, null, remoteWatchee));
+        }
+    }
+
+    /** {@code localWatcher} no longer watches {@code remoteWatchee}: forgets it and sends {@code frame}. */
+    public void unwatch(InternalRef<?> remoteWatchee, InternalRef<?> localWatcher, long refIncarnation,
+                        Frame.Unwatch frame) {
+        boolean wasWatching;
+        synchronized (this) {
+            Set<InternalRef<?>> watchers = watches.get(remoteWatchee);
+            wasWatching = watchers != null && watchers.remove(localWatcher);
+            if (watchers != null && watchers.isEmpty()) {
+                watches.remove(remoteWatchee);
+            }
+        }
+        if (wasWatching) {
+            send(Lane.CONTROL, new Outgoing(frame, refIncarnation, null, remoteWatchee));
+        }
+    }
+
+    /** The other node says {@code remoteActor} stopped; tells {@code localWatcher} if it still watches. */
+    public void remoteTerminated(InternalRef<?> remoteActor, InternalRef<?> localWatcher) {
+        synchronized (this) {
+            Set<InternalRef<?>> watchers = watches.get(remoteActor);
+            if (watchers != null) {
+                watchers.remove(localWatcher);
+                if (watchers.isEmpty()) {
+                    watches.remove(remoteActor);
+                }
+            }
+        }
+        localWatcher.sendSystem(new SystemMessage.DeathWatchNotification(remoteActor, null));
+    }
+
+    /**
+     * A handshake (either way) reported {@code peerIncarnation}. Returns null if this node may talk to it,
+     * otherwise the reason not to; quarantines the previous incarnation if the peer restarted.
+     */
+    String handshaken(long peerIncarnation) {
+        long previous;
+        synchronized (this) {
+            if (quarantined.contains(peerIncarnation)) {
+                return "incarnation " + Long.toHexString(peerIncarnation) + " of " + node + " is quarantined";
+            }
+            previous = incarnation;
+            incarnation = peerIncarnation;
+        }
+        if (previous != 0 && previous != peerIncarnation) {
+            quarantine(previous, "it restarted as incarnation " + Long.toHexString(peerIncarnation));
+        }
+        return null;
+    }
+
+    /** Whether {@code peerIncarnation} was given up on. */
+    synchronized boolean isQuarantined(long peerIncarnation) {
+        return quarantined.contains(peerIncarnation);
+    }
+
+    /**
+     * Gives up on incarnation {@code gone} of the other node: watchers of its actors get Terminated, waiting
+     * messages for it go to dead letters, and it may not connect again.
+     */
+    void quarantine(long gone, String reason) {
+        Map<InternalRef<?>, Set<InternalRef<?>>> watched;
+        synchronized (this) {
+            if (!quarantined.add(gone)) {
+                return;
+            }
+            if (incarnation == gone) {
+                incarnation = 0;
+            }
+            watched = new HashMap<>(watches);
+            watches.clear();
+        }
+        LOG.warn("Quarantined incarnation {} of {}: {}", Long.toHexString(gone), node, reason);
+        String why = "incarnation " + Long.toHexString(gone) + " of " + node + " is quarantined: " + reason;
+        for (OutboundLane lane : lanes.values()) {
+            for (Outgoing out : lane.close(false)) {
+                if (out.incarnation() == 0 || out.incarnation() == gone) {
+                    undeliverable(out, why);
+                } else {
+                    lane.send(out);
+                }
+            }
+        }
+        watched.forEach((watchee, watchers) -> watchers.forEach(
+                watcher -> watcher.sendSystem(new SystemMessage.DeathWatchNotification(watchee, null))));
+        system().eventStream().publish(new RemoteEvent.Quarantined(node, gone, reason));
+    }
+
+    /** Sends {@code out}'s message to dead letters with the reason; this node's own frames only to the log. */
+    void undeliverable(Outgoing out, String reason) {
+        if (out.message() != null) {
+            system().deadLetter(out.message(), out.recipient(), "not sent to " + node + ": " + reason);
+        } else {
+            LOG.debug("{} not sent to {}: {}", out.frame().getClass().getSimpleName(), node, reason);
+        }
+    }
+
+    /** Whether {@code lane} should stay connected with nothing to send: the control lane while watches exist. */
+    synchronized boolean wantsLane(Lane lane) {
+        return lane == Lane.CONTROL && !watches.isEmpty();
+    }
+
+    OutboundLane lane(Lane lane) {
+        return lanes.get(lane);
+    }
+
+    /** Closes every lane for good, dead-lettering what waited. */
+    void close() {
+        for (OutboundLane lane : lanes.values()) {
+            lane.close(true).forEach(out -> undeliverable(out, "the remote node of this system closed"));
+        }
+    }
+
+    String address() {
+        return address;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    RemoteSettings settings() {
+        return transport.settings();
+    }
+
+    ActorSystemImpl<?> system() {
+        return transport.system();
+    }
+
+    @Override
+    public String toString() {
+        return "Association[" + node + "]";
+    }
+}

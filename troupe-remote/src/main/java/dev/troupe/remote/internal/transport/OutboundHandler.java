@@ -1,0 +1,85 @@
+package dev.troupe.remote.internal.transport;
+
+import dev.troupe.remote.internal.wire.Frame;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connecting side of one lane's connection: sends the handshake, waits for the answer, then only reads
+ * heartbeat acknowledgements. One per channel; runs on its event loop.
+ */
+final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
+    private final OutboundLane lane;
+    private final Association association;
+    private boolean accepted;
+    private ScheduledFuture<?> handshakeTimeout;
+
+    OutboundHandler(OutboundLane lane) {
+        this.lane = lane;
+        this.association = lane.association();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        Transport transport = association.transport();
+        ctx.writeAndFlush(new Frame.Handshake(lane.lane(), transport.address().address(), transport.incarnation(),
+                association.address()));
+        long timeout = transport.settings().handshakeTimeout().toNanos();
+        handshakeTimeout = ctx.executor().schedule(() -> fail(ctx, "no handshake answer within "
+                + transport.settings().handshakeTimeout().toMillis() + " ms"), timeout, TimeUnit.NANOSECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
+        switch (frame) {
+            case Frame.HandshakeAccepted(String address, long incarnation) when !accepted -> {
+                handshakeTimeout.cancel(false);
+                if (!address.equals(association.address())) {
+                    fail(ctx, "the node answering is " + address + ", not " + association.address());
+                    return;
+                }
+                String refusal = association.handshaken(incarnation);
+                if (refusal != null) {
+                    fail(ctx, refusal);
+                    return;
+                }
+                accepted = true;
+                lane.connected(ctx.channel(), incarnation);
+            }
+            case Frame.HandshakeRejected(String reason) when !accepted -> fail(ctx, "handshake rejected: " + reason);
+            default -> fail(ctx, "unexpected " + frame.getClass().getSimpleName() + " frame on an outbound connection");
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            lane.writable(ctx.channel());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        fail(ctx, Failures.describe(cause));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (handshakeTimeout != null) {
+            handshakeTimeout.cancel(false);
+        }
+        lane.disconnected(ctx.channel());
+        ctx.fireChannelInactive();
+    }
+
+    private void fail(ChannelHandlerContext ctx, String reason) {
+        if (ctx.channel().isOpen()) {
+            association.transport().connectionFailed(association.address(), reason);
+            ctx.close();
+        }
+    }
+}
