@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class InboundHandler extends SimpleChannelInboundHandler<Frame> {
     private final Transport transport;
     private Association from;
+    private boolean failed;
     private ScheduledFuture<?> handshakeTimeout;
 
     InboundHandler(Transport transport) {
@@ -99,11 +100,13 @@ final class InboundHandler extends SimpleChannelInboundHandler<Frame> {
         ctx.fireChannelInactive();
     }
 
+    /** Reports the first failure of this connection (TLS may have closed it already) and closes it. */
     private void fail(ChannelHandlerContext ctx, String reason) {
-        if (ctx.channel().isOpen()) {
+        if (!failed) {
+            failed = true;
             transport.connectionFailed(from != null ? from.address() : String.valueOf(ctx.channel().remoteAddress()),
                     reason);
-            ctx.close();
         }
+        ctx.close();
     }
 }

@@ -14,6 +14,7 @@ final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
     private final OutboundLane lane;
     private final Association association;
     private boolean accepted;
+    private boolean failed;
     private ScheduledFuture<?> handshakeTimeout;
 
     OutboundHandler(OutboundLane lane) {
@@ -76,10 +77,12 @@ final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
         ctx.fireChannelInactive();
     }
 
+    /** Reports the first failure of this connection (TLS may have closed it already) and closes it. */
     private void fail(ChannelHandlerContext ctx, String reason) {
-        if (ctx.channel().isOpen()) {
+        if (!failed) {
+            failed = true;
             association.transport().connectionFailed(association.address(), reason);
-            ctx.close();
         }
+        ctx.close();
     }
 }
