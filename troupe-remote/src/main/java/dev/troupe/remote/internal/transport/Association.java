@@ -139,7 +139,7 @@ public final class Association {
     }
 
     /** Whether {@code peerIncarnation} was given up on. */
-    synchronized boolean isQuarantined(long peerIncarnation) {
+    public synchronized boolean isQuarantined(long peerIncarnation) {
         return quarantined.contains(peerIncarnation);
     }
 

@@ -28,4 +28,9 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
             body.release();
         }
     }
+
+    /** The bytes this decoder holds for a frame not yet complete: never more than one frame and one read. */
+    int bufferedBytes() {
+        return actualReadableBytes();
+    }
 }
