@@ -8,6 +8,7 @@ import dev.troupe.actor.internal.ActorSystemImpl;
 import dev.troupe.actor.internal.InternalRef;
 import dev.troupe.remote.RemoteEvent;
 import dev.troupe.remote.RemoteSettings;
+import dev.troupe.remote.internal.tls.TestCertificates;
 import dev.troupe.remote.internal.tls.TlsContexts;
 import dev.troupe.remote.internal.wire.Frame;
 import dev.troupe.remote.internal.wire.Lane;
@@ -104,6 +105,33 @@ class TransportTest {
         send(a, b, message("troupe://b@x:1/user/r", 1));
 
         assertThat(aEvents.expectMessageClass(RemoteEvent.ConnectionFailed.class, PATIENCE).reason()).contains("TLS");
+        assertThat(bEvents.expectMessageClass(RemoteEvent.ConnectionFailed.class, PATIENCE).reason()).contains("TLS");
+        assertThat(b.delivered).isEmpty();
+    }
+
+    @Test
+    void nodesWithCertificatesFromTheTrustedAuthorityTalkOverMutualTls() throws Exception {
+        TestCertificates authority = TestCertificates.authority(devKeys, "Troupe test CA");
+        Node a = node("a", authority.node("a", true), 64 * 1024);
+        Node b = node("b", authority.node("b", true), 64 * 1024);
+
+        send(a, b, message("troupe://b@x:1/user/r", 7));
+
+        await().atMost(PATIENCE).until(() -> b.delivered.size() == 1);
+    }
+
+    @Test
+    void aNodeWithACertificateFromAnotherAuthorityCannotJoin() throws Exception {
+        TestCertificates authority = TestCertificates.authority(devKeys, "Troupe test CA");
+        TestCertificates impostor = TestCertificates.authority(otherDevKeys, "Troupe test CA");
+        Node b = node("b", authority.node("b", true), 64 * 1024);
+        // The impostor trusts the cluster's authority, so only the cluster node's check can keep it out.
+        Node a = node("a", impostor.node("a", true, authority), 64 * 1024);
+        TestProbe<RemoteEvent> bEvents = b.kit.createTestProbe();
+        b.kit.system().eventStream().subscribe(RemoteEvent.class, bEvents.ref());
+
+        send(a, b, message("troupe://b@x:1/user/r", 7));
+
         assertThat(bEvents.expectMessageClass(RemoteEvent.ConnectionFailed.class, PATIENCE).reason()).contains("TLS");
         assertThat(b.delivered).isEmpty();
     }
