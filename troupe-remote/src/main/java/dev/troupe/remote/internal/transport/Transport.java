@@ -193,7 +193,7 @@ public final class Transport implements AutoCloseable {
         return address;
     }
 
-    long incarnation() {
+    public long incarnation() {
         return incarnation;
     }
 
