@@ -71,7 +71,7 @@ final class ChatFrameHandler extends ChannelInboundHandlerAdapter {
                     + maxFrameBytes + " are accepted");
         } else {
             try {
-                connection(ctx).tell(new Connection.Message.Inbound(
+                tell(ctx, new Connection.Message.Inbound(
                         ChatCodec.decodeClient(frame.content().toString(StandardCharsets.UTF_8))));
             } catch (MalformedFrameException e) {
                 refuse(ctx, ErrorCode.MALFORMED, e.getMessage());
@@ -80,7 +80,13 @@ final class ChatFrameHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static void refuse(ChannelHandlerContext ctx, ErrorCode code, String reason) {
-        connection(ctx).tell(new Connection.Message.Refused(code, reason));
+        tell(ctx, new Connection.Message.Refused(code, reason));
+    }
+
+    /** Hands a client frame to the connection actor, counting it against the connection's inbound flow. */
+    private static void tell(ChannelHandlerContext ctx, Connection.Message message) {
+        ctx.channel().attr(Connection.FLOW).get().read();
+        connection(ctx).tell(message);
     }
 
     private static ActorRef<Connection.Message> connection(ChannelHandlerContext ctx) {

@@ -44,6 +44,10 @@ import java.util.concurrent.TimeUnit;
  * mailbox undrained while it waits for the socket. The actor itself drains its mailbox at CPU speed whatever
  * the socket does, so the queue is where a slow socket's backlog builds, and where it is bounded.
  *
+ * <p><b>Flooding clients.</b> Reading pauses while too many of the client's frames are unfinished, a post
+ * counting until its room has taken it ({@link InboundFlow}), so a client that sends faster than the server
+ * handles its frames is slowed by TCP instead of growing mailboxes.
+ *
  * <p><b>Batching.</b> The actor handles its mailbox in batches ({@link Behaviors#batching}): each frame is
  * written at once (so Netty counts it against the water marks) and the channel is flushed once per batch, so
  * that under load many frames share one system call.
@@ -56,6 +60,9 @@ public final class Connection {
 
     /** Where the channel keeps its connection actor's ref, for the handler. */
     static final AttributeKey<ActorRef<Message>> ACTOR = AttributeKey.valueOf("troupe.chat.connection");
+
+    /** Where the channel keeps its {@link InboundFlow}, for the handler. */
+    static final AttributeKey<InboundFlow> FLOW = AttributeKey.valueOf("troupe.chat.inbound-flow");
 
     /** A client may be in this many rooms at once (a room costs the server a membership entry per member). */
     static final int MAX_ROOMS_PER_CONNECTION = 32;
@@ -75,6 +82,12 @@ public final class Connection {
 
         /** A frame for the client, already in JSON (a room encodes each message once for all its members). */
         record Deliver(String json) implements Message {}
+
+        /**
+         * The room has taken this connection's own post: {@code json} is the message for the client, as the
+         * other members get it, or null if the room did not take it (the connection had left it meanwhile).
+         */
+        record Posted(String json) implements Message {}
 
         /** The room accepted a join; {@code joinedJson} is the {@link ServerFrame.Joined} for the client. */
         record RoomJoined(String room, ActorRef<Room.Message> roomRef, String joinedJson) implements Message {}
@@ -100,6 +113,9 @@ public final class Connection {
     private final Map<String, ActorRef<Room.Message>> rooms = new HashMap<>();
     private final Map<String, List<ClientFrame>> pendingJoins = new HashMap<>();
     private final ArrayDeque<String> outbound = new ArrayDeque<>();
+    private final InboundFlow flow;
+    /** Frames of the client finished in the current batch, reported to the flow once per batch. */
+    private int finishedInBatch;
     private int maxBuffered;
     private long droppedTotal;
     private long droppedUnreported;
@@ -107,9 +123,10 @@ public final class Connection {
     private boolean written;
 
     private Connection(ActorContext<Message> ctx, Channel channel, ActorRef<Directory.Message> directory,
-                       ChatSettings settings) {
+                       ChatSettings settings, InboundFlow flow) {
         this.context = ctx;
         this.channel = channel;
+        this.flow = flow;
         this.directory = directory;
         this.capacity = settings.outboundCapacity();
         this.policy = settings.slowConsumerPolicy();
@@ -118,10 +135,12 @@ public final class Connection {
     static Behavior<Message> behavior(Channel channel, ActorRef<Directory.Message> directory, ChatSettings settings) {
         return Behaviors.setup(ctx -> {
             ActorRef<Message> self = ctx.self();
+            InboundFlow flow = new InboundFlow(channel);
             channel.attr(ACTOR).set(self);
+            channel.attr(FLOW).set(flow);
             channel.closeFuture().addListener(f -> self.tell(new Message.ChannelClosed()));
             channel.config().setAutoRead(true);
-            Connection connection = new Connection(ctx, channel, directory, settings);
+            Connection connection = new Connection(ctx, channel, directory, settings, flow);
             return Behaviors.batching(MAX_BATCH, connection::onBatch);
         });
     }
@@ -135,6 +154,8 @@ public final class Connection {
             written = false;
             channel.flush();
         }
+        flow.finished(finishedInBatch);
+        finishedInBatch = 0;
         return stop ? Behaviors.stopped() : Behaviors.same();
     }
 
@@ -142,8 +163,17 @@ public final class Connection {
     private boolean onMessage(Message message) {
         switch (message) {
             case Message.Inbound(ClientFrame frame) -> handle(frame);
-            case Message.Refused(ErrorCode code, String reason) -> error(code, reason);
+            case Message.Refused(ErrorCode code, String reason) -> {
+                error(code, reason);
+                finishedInBatch++;
+            }
             case Message.Deliver(String json) -> send(json);
+            case Message.Posted(String json) -> {
+                if (json != null) {
+                    send(json);
+                }
+                finishedInBatch++;
+            }
             case Message.RoomJoined(String room, ActorRef<Room.Message> roomRef, String joinedJson) -> {
                 List<ClientFrame> waiting = pendingJoins.remove(room);
                 rooms.put(room, roomRef);
@@ -159,12 +189,17 @@ public final class Connection {
             case Message.ChannelClosed() -> {
                 return true;
             }
-            case Message.GetStats(ActorRef<ConnectionStats> replyTo) ->
-                    replyTo.tell(new ConnectionStats(outbound.size(), maxBuffered, droppedTotal));
+            case Message.GetStats(ActorRef<ConnectionStats> replyTo) -> replyTo.tell(
+                    new ConnectionStats(outbound.size(), maxBuffered, droppedTotal, flow.maxUnfinished()));
         }
         return false;
     }
 
+    /**
+     * Handles a frame of the client, now or after its room's join is answered. It is finished here, except a
+     * post the room takes (finished by {@link Message.Posted}) and a frame parked until the join is answered
+     * (finished when it is handled again).
+     */
     private void handle(ClientFrame frame) {
         switch (frame) {
             case ClientFrame.Join(String room, String name) -> {
@@ -176,6 +211,7 @@ public final class Connection {
                     pendingJoins.put(room, new ArrayList<>());
                     directory.tell(new Directory.Message.JoinRoom(room, name, context.self()));
                 }
+                finishedInBatch++;
             }
             case ClientFrame.Say(String room, String text) -> {
                 ActorRef<Room.Message> roomRef = rooms.get(room);
@@ -189,6 +225,7 @@ public final class Connection {
                 ActorRef<Room.Message> roomRef = rooms.remove(room);
                 if (roomRef != null) {
                     roomRef.tell(new Room.Message.Leave(context.self()));
+                    finishedInBatch++;
                 } else {
                     waitForJoinOrRefuse(room, frame);
                 }
@@ -200,8 +237,10 @@ public final class Connection {
         List<ClientFrame> waiting = pendingJoins.get(room);
         if (waiting == null) {
             error(ErrorCode.NOT_JOINED, "not in room '" + room + "'");
+            finishedInBatch++;
         } else if (waiting.size() >= MAX_PENDING_PER_ROOM) {
             error(ErrorCode.LIMIT_REACHED, "too many frames for room '" + room + "' before its join was answered");
+            finishedInBatch++;
         } else {
             waiting.add(frame);
         }

@@ -98,7 +98,8 @@ final class Room extends AbstractBehavior<Room.Message> {
 
     private void post(ActorRef<Connection.Message> member, String text) {
         String from = members.get(member);
-        if (from == null) { // left or gone while the post was on its way
+        if (from == null) { // left while the post was on its way
+            member.tell(new Connection.Message.Posted(null));
             return;
         }
         ServerFrame.Message frame = new ServerFrame.Message(name, ++seq, from, text);
@@ -108,7 +109,11 @@ final class Room extends AbstractBehavior<Room.Message> {
             }
             history.add(frame);
         }
-        tellAll(deliver(frame));
+        String json = ChatCodec.encode(frame);
+        Connection.Message.Deliver deliver = new Connection.Message.Deliver(json);
+        for (ActorRef<Connection.Message> m : members.keySet()) {
+            m.tell(m.equals(member) ? new Connection.Message.Posted(json) : deliver); // the poster's frame counts as done
+        }
     }
 
     private void remove(ActorRef<Connection.Message> member) {
