@@ -42,10 +42,11 @@ import java.util.Objects;
  * it stops, or when its node is quarantined (see {@link RemoteSettings.FailureDetection}).
  *
  * <p><b>Incarnations.</b> Each start of a node draws a random 64-bit incarnation id, sent in every handshake.
- * A remote ref is tied to the incarnation its node had when the ref was made; once that node has restarted (a
- * handshake shows a new incarnation) or was quarantined, messages to the old ref go to dead letters and are
- * never delivered to the new process. A ref resolved before its node was ever reached is tied to none, and its
- * messages go to whichever incarnation answers.
+ * A remote ref that arrived in a message is tied to the incarnation its node had when the message was read;
+ * once that node has restarted (a handshake shows a new incarnation) or was quarantined, messages to the old
+ * ref go to dead letters and are never delivered to the new process. A ref from {@link #resolve} names a path,
+ * not a process: it is tied to no incarnation and reaches whichever incarnation answers (with a {@code #uid}
+ * in the path, only that very actor, which a restarted node does not have).
  *
  * <p><b>Lifecycle.</b> The node closes when its system terminates, or on {@link #close()}.
  */

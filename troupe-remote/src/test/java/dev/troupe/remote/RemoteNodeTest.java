@@ -32,6 +32,8 @@ class RemoteNodeTest {
         record Numbered(int n) implements Chat {}
 
         record Payload(byte[] bytes) implements Chat {}
+
+        record Introduce(ActorRef<Chat> who) implements Chat {}
     }
 
     /** Known to the sending node only. */

@@ -106,7 +106,7 @@ public final class RemoteCore implements RefResolver, Delivery {
 
     /** See {@link dev.troupe.remote.RemoteNode#resolve}. */
     public ActorRef<?> resolve(String path) {
-        return fromWire(path);
+        return refFor(path, false);
     }
 
     @Override
@@ -121,6 +121,14 @@ public final class RemoteCore implements RefResolver, Delivery {
 
     @Override
     public ActorRef<?> fromWire(String text) {
+        return refFor(text, true);
+    }
+
+    /**
+     * The ref for {@code text}; a remote one tied to its node's current incarnation if {@code tied} (a ref that
+     * came in a message), otherwise to none (a path a user named, which means whichever process runs there).
+     */
+    private ActorRef<?> refFor(String text, boolean tied) {
         ActorPath path = ActorPath.parse(text);
         ActorPath root = path.root();
         if (root.equals(address)) {
@@ -132,7 +140,7 @@ public final class RemoteCore implements RefResolver, Delivery {
                     + " (troupe://system@host:port/...), was " + text);
         }
         Association association = transport.association(root);
-        return new RemoteActorRef<>(path, this, association, association.incarnation());
+        return new RemoteActorRef<>(path, this, association, tied ? association.incarnation() : 0);
     }
 
     @Override

@@ -6,11 +6,14 @@ import dev.troupe.actor.internal.InternalRef;
 import dev.troupe.actor.internal.SystemMessage;
 import dev.troupe.remote.RemoteEvent;
 import dev.troupe.remote.RemoteSettings;
+import dev.troupe.remote.internal.failure.PhiAccrualFailureDetector;
 import dev.troupe.remote.internal.wire.Frame;
 import dev.troupe.remote.internal.wire.Lane;
+import io.netty.channel.Channel;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
 /** This node's view of another node: its lanes, incarnation and the local watchers of its actors. Thread-safe. */
 public final class Association {
     private static final Logger LOG = LoggerFactory.getLogger(Association.class);
+    private static final Frame.Heartbeat HEARTBEAT = new Frame.Heartbeat();
 
     private final Transport transport;
     private final ActorPath node;
@@ -41,6 +45,14 @@ public final class Association {
     private long incarnation;
     private final Set<Long> quarantined = new HashSet<>();
     private final Map<InternalRef<?>, Set<InternalRef<?>>> watches = new HashMap<>();
+    /** Fed by heartbeat acknowledgements of the current incarnation; a new one for each incarnation. */
+    private PhiAccrualFailureDetector detector;
+    /** When the detector first said unavailable, or 0 while reachable. */
+    private long unreachableSince;
+    /** Inbound connections from that node, with the incarnation each handshook as. */
+    private final Map<Channel, Long> inbound = new HashMap<>();
+    /** When this association was first found in use with no handshake done yet, or 0. */
+    private long unansweredSince;
 
     Association(Transport transport, ActorPath node) {
         this.transport = transport;
@@ -49,6 +61,13 @@ public final class Association {
         for (Lane lane : Lane.values()) {
             lanes.put(lane, new OutboundLane(this, lane));
         }
+        this.detector = newDetector();
+    }
+
+    private PhiAccrualFailureDetector newDetector() {
+        RemoteSettings.FailureDetection fd = settings().failureDetection();
+        return new PhiAccrualFailureDetector(fd.threshold(), fd.maxSampleSize(), fd.minStdDeviation(),
+                fd.acceptableHeartbeatPause(), fd.firstHeartbeatEstimate(), System::nanoTime);
     }
 
     /** The other node's root path, {@code troupe://system@host:port/}. */
@@ -131,9 +150,13 @@ public final class Association {
             }
             previous = incarnation;
             incarnation = peerIncarnation;
+            if (previous != peerIncarnation) {
+                detector = newDetector();
+                unreachableSince = 0;
+            }
         }
         if (previous != 0 && previous != peerIncarnation) {
-            quarantine(previous, "it restarted as incarnation " + Long.toHexString(peerIncarnation));
+            quarantine(previous, "it restarted as incarnation " + Long.toHexString(peerIncarnation), true);
         }
         return null;
     }
@@ -145,9 +168,10 @@ public final class Association {
 
     /**
      * Gives up on incarnation {@code gone} of the other node: watchers of its actors get Terminated, waiting
-     * messages for it go to dead letters, and it may not connect again.
+     * messages for it go to dead letters, and it may not connect again. If the node {@code restarted}, waiting
+     * messages tied to no incarnation stay, for the new one.
      */
-    void quarantine(long gone, String reason) {
+    void quarantine(long gone, String reason, boolean restarted) {
         Map<InternalRef<?>, Set<InternalRef<?>>> watched;
         synchronized (this) {
             if (!quarantined.add(gone)) {
@@ -155,6 +179,8 @@ public final class Association {
             }
             if (incarnation == gone) {
                 incarnation = 0;
+                detector = newDetector();
+                unreachableSince = 0;
             }
             watched = new HashMap<>(watches);
             watches.clear();
@@ -163,15 +189,20 @@ public final class Association {
         String why = "incarnation " + Long.toHexString(gone) + " of " + node + " is quarantined: " + reason;
         for (OutboundLane lane : lanes.values()) {
             for (Outgoing out : lane.close(false)) {
-                if (out.incarnation() == 0 || out.incarnation() == gone) {
+                if (out.incarnation() == gone || (out.incarnation() == 0 && !restarted)) {
                     undeliverable(out, why);
                 } else {
-                    lane.send(out);
+                    lane.send(out); // untied, and the node runs again: for the new incarnation
                 }
             }
         }
-        watched.forEach((watchee, watchers) -> watchers.forEach(
-                watcher -> watcher.sendSystem(new SystemMessage.DeathWatchNotification(watchee, null))));
+        List<Channel> inboundOfGone;
+        synchronized (this) {
+            inboundOfGone = inbound.entrySet().stream().filter(e -> e.getValue() == gone).map(Map.Entry::getKey)
+                    .toList();
+        }
+        inboundOfGone.forEach(Channel::close);
+        notifyWatchers(watched);
         system().eventStream().publish(new RemoteEvent.Quarantined(node, gone, reason));
     }
 
@@ -182,6 +213,113 @@ public final class Association {
         } else {
             LOG.debug("{} not sent to {}: {}", out.frame().getClass().getSimpleName(), node, reason);
         }
+    }
+
+    /** An inbound connection from this node, handshaken as {@code peerIncarnation}, opened or closed. */
+    synchronized void inbound(Channel channel, long peerIncarnation, boolean open) {
+        if (open) {
+            inbound.put(channel, peerIncarnation);
+        } else {
+            inbound.remove(channel);
+        }
+    }
+
+    /** A heartbeat came back on the control lane. On the event loop. */
+    synchronized void heartbeatAcknowledged() {
+        detector.heartbeat();
+    }
+
+    /**
+     * Every heartbeat interval: keeps the control lane up while this association is in use, sends a heartbeat,
+     * and turns the detector's verdict into events, and into a quarantine once the node has been unreachable
+     * for the down-after period. A node that never answered a handshake has no incarnation to quarantine: after
+     * the handshake timeout plus the down-after period, what waits for it goes to dead letters and watchers of
+     * its actors get Terminated instead. On an event loop; {@code now} from {@link System#nanoTime()}.
+     */
+    void tick(long now) {
+        if (!inUse()) {
+            synchronized (this) {
+                unansweredSince = 0;
+            }
+            return;
+        }
+        OutboundLane control = lanes.get(Lane.CONTROL);
+        control.ensureConnected();
+        control.sendIfConnected(HEARTBEAT);
+        RemoteEvent event = null;
+        long quarantine = 0;
+        boolean giveUp = false;
+        RemoteSettings.FailureDetection fd = settings().failureDetection();
+        synchronized (this) {
+            if (incarnation == 0) {
+                if (unansweredSince == 0) {
+                    unansweredSince = now;
+                } else if (now - unansweredSince >= settings().handshakeTimeout().plus(fd.downAfter()).toNanos()) {
+                    unansweredSince = 0;
+                    giveUp = true;
+                }
+            } else if (detector.isMonitoring()) {
+                unansweredSince = 0;
+                if (detector.isAvailable()) {
+                    if (unreachableSince != 0) {
+                        unreachableSince = 0;
+                        event = new RemoteEvent.Reachable(node);
+                    }
+                } else if (unreachableSince == 0) {
+                    unreachableSince = now;
+                    event = new RemoteEvent.Unreachable(node);
+                } else if (now - unreachableSince >= fd.downAfter().toNanos()) {
+                    quarantine = incarnation;
+                }
+            }
+        }
+        if (event != null) {
+            LOG.info("{} is {}", node, event instanceof RemoteEvent.Reachable ? "reachable again" : "unreachable");
+            system().eventStream().publish(event);
+        }
+        if (quarantine != 0) {
+            quarantine(quarantine, "unreachable for longer than " + fd.downAfter().toMillis()
+                    + " ms after the failure detector's threshold", false);
+        }
+        if (giveUp) {
+            giveUpUnanswered();
+        }
+    }
+
+    private void giveUpUnanswered() {
+        String reason = "no handshake with " + node + " within " + settings().handshakeTimeout().plus(
+                settings().failureDetection().downAfter()).toMillis() + " ms";
+        LOG.warn("Giving up on what waits for {}: {}", node, reason);
+        Map<InternalRef<?>, Set<InternalRef<?>>> watched;
+        synchronized (this) {
+            watched = new HashMap<>(watches);
+            watches.clear();
+        }
+        for (OutboundLane lane : lanes.values()) {
+            lane.drop().forEach(out -> undeliverable(out, reason));
+        }
+        notifyWatchers(watched);
+        system().eventStream().publish(new RemoteEvent.Unreachable(node));
+    }
+
+    private static void notifyWatchers(Map<InternalRef<?>, Set<InternalRef<?>>> watched) {
+        watched.forEach((watchee, watchers) -> watchers.forEach(
+                watcher -> watcher.sendSystem(new SystemMessage.DeathWatchNotification(watchee, null))));
+    }
+
+    /** Whether anything uses this association: watches of its actors, or a lane connected or waiting. */
+    private boolean inUse() {
+        synchronized (this) {
+            if (!watches.isEmpty()) {
+                return true;
+            }
+        }
+        for (OutboundLane lane : lanes.values()) {
+            if (lane.isBusy()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code lane} should stay connected with nothing to send: the control lane while watches exist. */

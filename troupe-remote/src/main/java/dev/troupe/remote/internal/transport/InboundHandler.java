@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class InboundHandler extends SimpleChannelInboundHandler<Frame> {
     private final Transport transport;
     private Association from;
+    private long incarnation;
     private boolean failed;
     private ScheduledFuture<?> handshakeTimeout;
 
@@ -79,6 +80,8 @@ final class InboundHandler extends SimpleChannelInboundHandler<Frame> {
             return;
         }
         from = association;
+        incarnation = handshake.incarnation();
+        association.inbound(ctx.channel(), incarnation, true);
         ctx.writeAndFlush(new Frame.HandshakeAccepted(own, transport.incarnation()), ctx.voidPromise());
     }
 
@@ -96,6 +99,9 @@ final class InboundHandler extends SimpleChannelInboundHandler<Frame> {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (handshakeTimeout != null) {
             handshakeTimeout.cancel(false);
+        }
+        if (from != null) {
+            from.inbound(ctx.channel(), incarnation, false);
         }
         ctx.fireChannelInactive();
     }

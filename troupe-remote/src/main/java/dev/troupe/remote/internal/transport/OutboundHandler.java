@@ -51,6 +51,7 @@ final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
                 lane.connected(ctx.channel(), incarnation);
             }
             case Frame.HandshakeRejected(String reason) when !accepted -> fail(ctx, "handshake rejected: " + reason);
+            case Frame.HeartbeatAck ack when accepted -> association.heartbeatAcknowledged();
             default -> fail(ctx, "unexpected " + frame.getClass().getSimpleName() + " frame on an outbound connection");
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
 /*
  * One lane (one TCP connection) from this node to another. States, guarded by `this`:
  *   idle        channel == null, !connecting, no reconnect scheduled
- *   connecting  a connect (TCP, TLS, Troupe handshake) is under way, or a reconnect is scheduled
+ *   connecting  a connect (TCP, TLS, Troupe handshake) is under way on `attempt`, or a reconnect is scheduled
  *   connected   channel != null: handshake accepted by the peer, incarnation known
  * Sends while not connected, or while the channel is not writable (Netty's pending bytes above the high
  * water mark), wait in `queue`, up to the outbound buffer size; more go to dead letters. So memory per lane
@@ -31,6 +31,8 @@ final class OutboundLane {
     private Channel channel;
     private long channelIncarnation;
     private boolean connecting;
+    /** The channel of the connect under way; only its outcome counts, so a closed older channel is ignored. */
+    private Channel attempt;
     private int failures;
     private boolean closed;
 
@@ -97,6 +99,11 @@ final class OutboundLane {
         }
     }
 
+    /** Whether this lane is connected, connecting, or has frames waiting. */
+    synchronized boolean isBusy() {
+        return channel != null || connecting || !queue.isEmpty();
+    }
+
     private boolean startConnectingLocked() {
         if (channel != null || connecting || closed) {
             return false;
@@ -120,14 +127,20 @@ final class OutboundLane {
         return null;
     }
 
+    /** A connect was started on {@code ch}. */
+    synchronized void attempting(Channel ch) {
+        attempt = ch;
+    }
+
     /** The peer accepted the handshake on {@code ch}: write what waited, in order. On the event loop. */
     void connected(Channel ch, long incarnation) {
         List<Outgoing> refused = new ArrayList<>();
         synchronized (this) {
-            if (closed) {
+            if (closed || ch != attempt) {
                 ch.close();
                 return;
             }
+            attempt = null;
             channel = ch;
             channelIncarnation = incarnation;
             connecting = false;
@@ -174,10 +187,13 @@ final class OutboundLane {
         boolean reconnect;
         long delayNanos;
         synchronized (this) {
-            if (channel != null && channel != ch) {
-                return; // an older attempt's channel closing after a newer one connected
+            if (ch == channel) {
+                channel = null;
+            } else if (ch == attempt) {
+                attempt = null;
+            } else {
+                return; // a channel this lane already let go of (closed on quarantine, or stale)
             }
-            channel = null;
             connecting = false;
             if (closed) {
                 return;
@@ -205,17 +221,29 @@ final class OutboundLane {
      */
     List<Outgoing> close(boolean forGood) {
         Channel ch;
+        Channel pending;
         List<Outgoing> waiting;
         synchronized (this) {
             closed |= forGood;
             ch = channel;
             channel = null;
+            pending = forGood ? attempt : null;
             waiting = new ArrayList<>(queue);
             queue.clear();
         }
         if (ch != null) {
             ch.close();
         }
+        if (pending != null) {
+            pending.close();
+        }
+        return waiting;
+    }
+
+    /** Hands back what waited, for dead letters, keeping the connection (attempt) as it is. */
+    synchronized List<Outgoing> drop() {
+        List<Outgoing> waiting = new ArrayList<>(queue);
+        queue.clear();
         return waiting;
     }
 

@@ -28,7 +28,6 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
-import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -144,6 +143,7 @@ public final class Transport implements AutoCloseable {
                     }
                 });
         ChannelFuture connecting = bootstrap.connect(unbracketed(host), port);
+        lane.attempting(connecting.channel());
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 connectionFailed(node.address(), "cannot connect: " + done.cause());
@@ -169,7 +169,14 @@ public final class Transport implements AutoCloseable {
     }
 
     private void tick() {
-        // filled in with the failure detector
+        long now = System.nanoTime();
+        for (Association association : associations.values()) {
+            try {
+                association.tick(now);
+            } catch (RuntimeException e) {
+                LOG.error("Heartbeat tick for {} failed", association.node(), e);
+            }
+        }
     }
 
     /** Closes the listening socket and every connection, and stops the I/O threads (waiting for them). */
@@ -207,9 +214,5 @@ public final class Transport implements AutoCloseable {
 
     ActorSystemImpl<?> system() {
         return system;
-    }
-
-    Collection<Association> associations() {
-        return associations.values();
     }
 }
