@@ -1,8 +1,5 @@
 package dev.troupe.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,12 +135,8 @@ public final class BenchMain implements Callable<Integer> {
         List<Workload> workloads = only == null ? Workloads.ALL : only.stream().map(Workloads::byName).toList();
         Workload.SizeClass sizes = quick ? Workload.SizeClass.QUICK : Workload.SizeClass.FULL;
 
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
-                "-XX:+UseParallelGC"));
-        if (Runtime.version().feature() >= 24) {
-            jvm.add("--sun-misc-unsafe-memory-access=allow"); // Pekko uses sun.misc.Unsafe; silences the warning
-        }
+        String java = Forks.java();
+        List<String> jvm = Forks.jvmOptions(heap);
         if (sizeScale != 1.0) {
             jvm.add("-Dtroupe.bench.sizeScale=" + sizeScale);
         }
@@ -184,7 +177,7 @@ public final class BenchMain implements Callable<Integer> {
                     cmd.addAll(List.of(ForkMain.class.getName(), Integer.toString(fork), Integer.toString(warmups),
                             Integer.toString(rounds), sizes.name(), Long.toString(timeoutSeconds), build.get(1),
                             String.join(",", workloads.stream().map(Workload::name).toList())));
-                    if (!runFork(java, cmd, "fork " + fork, ForkMain.TAG, line -> {
+                    if (!Forks.run(java, cmd, "fork " + fork, ForkMain.TAG, line -> {
                         Report.Row parsed = Report.Row.parse(line);
                         Report.Row row = label.equals(BASELINE) ? parsed.withSystem(BASELINE) : parsed;
                         rows.add(row);
@@ -214,7 +207,7 @@ public final class BenchMain implements Callable<Integer> {
                 cmd.addAll(List.of(MemoryMain.class.getName(), system, Integer.toString(n)));
                 System.out.printf(Locale.ROOT, "[%5.0fs] memory: %,d idle %s actors in a fresh JVM%n",
                         (System.nanoTime() - started) / 1e9, n, system);
-                if (!runFork(java, cmd, "memory " + system, MemoryMain.TAG, line -> mems.add(Extras.Mem.parse(line)))) {
+                if (!Forks.run(java, cmd, "memory " + system, MemoryMain.TAG, line -> mems.add(Extras.Mem.parse(line)))) {
                     return 1;
                 }
             }
@@ -232,7 +225,7 @@ public final class BenchMain implements Callable<Integer> {
                 cmd.addAll(List.of(MaxActorsMain.class.getName(), system, Long.toString(target), "100000"));
                 System.out.printf(Locale.ROOT, "[%5.0fs] max actors: %s in -Xmx%s, up to %,d%n",
                         (System.nanoTime() - started) / 1e9, system, maxHeap, target);
-                if (!runFork(java, cmd, "max actors " + system, MaxActorsMain.TAG, line -> {
+                if (!Forks.run(java, cmd, "max actors " + system, MaxActorsMain.TAG, line -> {
                     String[] f = line.split("\t");
                     maxLines.add(String.format(Locale.ROOT, "  %-8s %s%,d idle actors in -Xmx%s (%s B/actor after GC)%s",
                             f[1], Boolean.parseBoolean(f[5]) ? ">= " : "", Long.parseLong(f[2]), maxHeap, f[4],
@@ -252,7 +245,7 @@ public final class BenchMain implements Callable<Integer> {
                 cmd.addAll(cp);
                 cmd.addAll(List.of(LatencyMain.class.getName(), Integer.toString(fork), Integer.toString(warmups),
                         Integer.toString(rounds), Integer.toString(n), String.join(",", latSystems)));
-                if (!runFork(java, cmd, "latency fork " + fork, LatencyMain.TAG, line -> {
+                if (!Forks.run(java, cmd, "latency fork " + fork, LatencyMain.TAG, line -> {
                     Extras.Lat l = Extras.Lat.parse(line);
                     lats.add(l);
                     System.out.printf(Locale.ROOT, "[%5.0fs] latency fork %d/%d %-16s %-13s %-7s %d: P50 %.2f µs  P99 %.2f µs  P99.9 %.2f µs%n",
@@ -313,31 +306,5 @@ public final class BenchMain implements Callable<Integer> {
         Path p = Path.of(classPathEntry);
         return java.nio.file.Files.isDirectory(p) ? java.nio.file.Files.exists(p.resolve("dev/troupe/actor/ActorRef.class"))
                 : p.getFileName() != null && p.getFileName().toString().startsWith("troupe-actor-");
-    }
-
-    /** Runs one fresh JVM; hands lines starting with {@code tag} to {@code onResult}, echoes the others. */
-    private static boolean runFork(String java, List<String> args, String label, String tag,
-                                   java.util.function.Consumer<String> onResult) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith(tag + "\t")) {
-                    onResult.accept(line);
-                } else {
-                    System.out.println("  [" + label + "] " + line);
-                }
-            }
-        }
-        int exit = p.waitFor();
-        if (exit != 0) {
-            System.err.printf(Locale.ROOT, "%s failed (exit %d): a benchmark did not validate or did not finish;"
-                    + " no results are written.%n", label, exit);
-            return false;
-        }
-        return true;
     }
 }

@@ -1,36 +1,18 @@
 package dev.troupe.bench;
 
-import dev.troupe.actor.ActorRef;
-import dev.troupe.actor.ActorSystem;
-import dev.troupe.actor.Behavior;
-import dev.troupe.actor.Behaviors;
-import dev.troupe.persistence.Effect;
-import dev.troupe.persistence.EventSourcedBehavior;
-import dev.troupe.persistence.JacksonSerializer;
+import dev.troupe.bench.PersistenceRounds.Target;
 import dev.troupe.persistence.JdbcStore;
-import dev.troupe.persistence.PersistenceId;
-import dev.troupe.persistence.PersistentEvent;
-import dev.troupe.persistence.PostgresSettings;
-import dev.troupe.persistence.PostgresStore;
-import dev.troupe.persistence.RecoveryCompleted;
-import dev.troupe.persistence.Snapshot;
-import dev.troupe.persistence.SqliteSettings;
-import dev.troupe.persistence.SqliteStore;
-import dev.troupe.persistence.TypeRegistry;
+import dev.troupe.persistence.internal.PostgresCluster;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,28 +21,64 @@ import picocli.CommandLine.Option;
 /**
  * Persistence figures: events persisted per second by 1 and by 1,000 concurrent event-sourced actors (each
  * persists one event per command and sends the next command when the reply comes), and the time to recover an
- * actor with 1,000,000 events, without a snapshot and from a snapshot, on SQLite and (with
- * {@code --postgres-url}) PostgreSQL. Each round uses a fresh store; the figures are medians over the rounds.
- * Every run checks itself — the events stored equal the events persisted, the recovered state equals the fold of
- * the events — and a run that fails a check reports no figure but an error (exit code 1).
+ * actor with 1,000,000 events, replaying all of them, or from a snapshot near the end that leaves 1,000 to
+ * replay; on SQLite and PostgreSQL.
+ *
+ * <p>Each figure runs in fresh JVM forks of its own, configured alike ({@link Forks}), each a warm-up round and
+ * then measured rounds ({@link PersistenceForkMain}); the report gives each fork's median, the median of all
+ * measured rounds and the range of the fork medians. Each throughput round starts on an empty store; the recovery
+ * forks share one store that this JVM filled before. PostgreSQL is the server of {@code --postgres-url} or, by
+ * default, a throwaway cluster of the machine's binaries with PostgreSQL's durable defaults (see
+ * {@link PostgresCluster}); without binaries those figures are skipped, saying so, unless
+ * {@code --require-postgres}. Every round checks itself, and a failed check ends the run with exit code 1 and no
+ * figures. Run from one thread (its {@code main}).
  */
 @Command(name = "persistence", mixinStandardHelpOptions = true,
-        description = "Events persisted per second and recovery time, on SQLite and PostgreSQL.")
+        description = "Events persisted per second and recovery time on SQLite and PostgreSQL, in fresh JVM forks.")
 public final class PersistenceBenchMain implements Callable<Integer> {
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Rounds per figure (default ${DEFAULT-VALUE}).")
+    @Option(names = "--forks", defaultValue = "3", description = "Fresh JVMs per figure (default ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = "--warmups", defaultValue = "1", description = "Warm-up rounds per fork (default ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds per fork (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--events", defaultValue = "20000",
-            description = "Events persisted per throughput run, shared by the actors (default ${DEFAULT-VALUE}).")
-    int events;
+    @Option(names = "--heap", defaultValue = "1g", description = "-Xms = -Xmx of each fork (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--single-events", defaultValue = "2000",
+            description = "Events the single actor persists per round (default ${DEFAULT-VALUE}).")
+    int singleEvents;
+
+    @Option(names = "--actors", defaultValue = "1000",
+            description = "Concurrent actors of the many-actor figure (default ${DEFAULT-VALUE}).")
+    int actors;
+
+    @Option(names = "--events-per-actor", defaultValue = "50",
+            description = "Events each of them persists per round (default ${DEFAULT-VALUE}).")
+    int eventsPerActor;
 
     @Option(names = "--recovery-events", defaultValue = "1000000",
             description = "Events of the recovered actor (default ${DEFAULT-VALUE}).")
-    int recoveryEvents;
+    long recoveryEvents;
 
-    @Option(names = "--postgres-url", description = "JDBC URL of an empty PostgreSQL database; without it only "
-            + "SQLite is measured. The schema is created; each round drops and recreates its tables.")
+    @Option(names = "--after-snapshot", defaultValue = "1000",
+            description = "Events after its snapshot, replayed by the snapshot figure (default ${DEFAULT-VALUE}).")
+    long afterSnapshot;
+
+    @Option(names = "--stores", split = ",", defaultValue = "sqlite,postgres",
+            description = "Stores to measure (default ${DEFAULT-VALUE}).")
+    List<String> stores;
+
+    @Option(names = "--figures", split = ",", defaultValue = "persist-one,persist-many,recover-all,recover-snapshot",
+            description = "Figures to measure (default ${DEFAULT-VALUE}).")
+    List<String> figures;
+
+    @Option(names = "--postgres-url", description = "JDBC URL of an empty PostgreSQL database (each throughput round "
+            + "drops and recreates Troupe's tables in it); without it a throwaway cluster is started.")
     String postgresUrl;
 
     @Option(names = "--postgres-user", defaultValue = "troupe", description = "Default ${DEFAULT-VALUE}.")
@@ -69,229 +87,203 @@ public final class PersistenceBenchMain implements Callable<Integer> {
     @Option(names = "--postgres-password", defaultValue = "", description = "Default empty.")
     String postgresPassword;
 
-    @Option(names = "--quick", description = "Tiny sizes, one round: checks that everything works (CI).")
-    boolean quick;
+    @Option(names = "--require-postgres", description = "Fail instead of skipping PostgreSQL when it cannot run.")
+    boolean requirePostgres;
 
-    private static final int[] ACTOR_COUNTS = {1, 1_000};
-    private static final int WRITE_BATCH = 1_000;
+    @Option(names = "--quick", description = "Tiny sizes, 1 fork, 1 warm-up and 1 measured round: checks that "
+            + "everything works (CI).")
+    boolean quick;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new PersistenceBenchMain()).execute(args));
     }
 
-    sealed interface Counter {
-        record Add(long amount, ActorRef<Total> replyTo) implements Counter {}
-    }
+    /** The measured rounds of one figure on one store, by fork. */
+    private record Measured(String store, PersistenceFigure figure, Map<Integer, List<Double>> byFork) {}
 
-    record Added(long amount) {}
-
-    record Total(long count, long sum) {
-        static final Total ZERO = new Total(0, 0);
-
-        Total plus(Added event) {
-            return new Total(count + 1, sum + event.amount());
-        }
-    }
-
-    private static final TypeRegistry TYPES = TypeRegistry.empty()
-            .register(Added.class, "bench.added", 1)
-            .register(Total.class, "bench.total", 1);
-
-    private static EventSourcedBehavior<Counter, Added, Total> counter(String id, JdbcStore store) {
-        return EventSourcedBehavior.create(PersistenceId.of("counter", id), store.journal(), Total.ZERO,
-                (Total state, Counter command) -> switch (command) {
-                    case Counter.Add(long amount, var replyTo) -> Effect.persist(new Added(amount))
-                            .thenReply(replyTo, (Total total) -> total);
-                }, Total::plus);
-    }
+    private final long started = System.nanoTime();
+    private List<PersistenceFigure> chosen;
 
     @Override
     public Integer call() throws Exception {
         if (quick) {
+            forks = 1;
+            warmups = 1;
             rounds = 1;
-            events = 2_000;
+            heap = "256m";
+            singleEvents = 50;
+            eventsPerActor = 2;
             recoveryEvents = 5_000;
+            afterSnapshot = 1_000;
         }
-        List<String> stores = postgresUrl == null ? List.of("sqlite") : List.of("sqlite", "postgres");
-        List<String> report = new ArrayList<>();
-        for (String kind : stores) {
-            for (int actors : ACTOR_COUNTS) {
-                int perActor = Math.max(1, events / actors);
-                List<Double> rates = new ArrayList<>();
-                for (int round = 1; round <= rounds; round++) {
-                    try (Fresh fresh = fresh(kind)) {
-                        rates.add(throughput(fresh.store, actors, perActor));
-                    }
-                    progress("%s, %,d actors, round %d/%d: %,.0f events/s", kind, actors, round, rounds,
-                            rates.getLast());
-                }
-                report.add(String.format(Locale.ROOT, "%-8s persist, %,5d actors: %,10.0f events/s (median of %d)",
-                        kind, actors, median(rates), rounds));
-            }
-            for (boolean snapshot : new boolean[] {false, true}) {
-                List<Double> millis = new ArrayList<>();
-                try (Fresh fresh = fresh(kind)) {
-                    fill(fresh.store, recoveryEvents, snapshot);
-                    for (int round = 1; round <= rounds; round++) {
-                        millis.add(recovery(fresh.store, recoveryEvents, snapshot));
-                        progress("%s, recovery of %,d events %s, round %d/%d: %,.0f ms", kind, recoveryEvents,
-                                snapshot ? "from a snapshot" : "without snapshot", round, rounds, millis.getLast());
-                    }
-                }
-                report.add(String.format(Locale.ROOT, "%-8s recover %,d events %-17s %,10.0f ms (median of %d)",
-                        kind, recoveryEvents, snapshot ? "from a snapshot:" : "without snapshot:", median(millis),
-                        rounds));
-            }
+        if (forks < 1 || rounds < 1 || warmups < 0 || actors < 1 || eventsPerActor < 1 || singleEvents < 1
+                || afterSnapshot < 1 || afterSnapshot >= recoveryEvents) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--forks, --rounds, --actors and the "
+                    + "event counts must be positive, and --after-snapshot below --recovery-events");
         }
-        System.out.println();
-        report.forEach(System.out::println);
+        try {
+            chosen = figures.stream().map(PersistenceFigure::byName).toList();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        System.out.printf(Locale.ROOT, "Persistence: %d fork(s) per figure x (%d warm-up + %d measured rounds); "
+                        + "%d CPUs, load average %s; fork options %s%n", forks, warmups, rounds,
+                Runtime.getRuntime().availableProcessors(), loadAverage(),
+                String.join(" ", forkOptions()));
+        List<Measured> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Path directory = Files.createTempDirectory("troupe-persistence-bench");
+        try {
+            for (String store : stores) {
+                boolean measured = switch (store) {
+                    case "sqlite" -> measure(new Target("sqlite", directory.toString(), "", ""), results);
+                    case "postgres" -> measurePostgres(results, notes);
+                    default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--stores takes sqlite and postgres, was " + store);
+                };
+                if (!measured) {
+                    return 1;
+                }
+            }
+        } finally {
+            PersistenceRounds.delete(directory);
+        }
+        System.out.printf(Locale.ROOT, "%nMedians over %d fork(s) x %d rounds (load average at the end %s):%n",
+                forks, rounds, loadAverage());
+        for (Measured measured : results) {
+            System.out.println(summary(measured));
+        }
+        notes.forEach(System.out::println);
         return 0;
     }
 
-    /** A store on an empty database, deleted (SQLite) or emptied (PostgreSQL) when closed. */
-    private final class Fresh implements AutoCloseable {
-        final JdbcStore store;
-        private final Path directory;
-
-        Fresh(JdbcStore store, Path directory) {
-            this.store = store;
-            this.directory = directory;
+    /** PostgreSQL at --postgres-url or in a throwaway cluster; false if a fork failed or PostgreSQL is required. */
+    private boolean measurePostgres(List<Measured> results, List<String> notes) throws Exception {
+        if (postgresUrl != null) {
+            return measure(new Target("postgres", postgresUrl, postgresUser, postgresPassword), results);
         }
+        Optional<Path> bin = PostgresCluster.findBinaries();
+        if (bin.isEmpty()) {
+            String reason = "PostgreSQL figures skipped: " + PostgresCluster.MISSING_BINARIES
+                    + ", or pass --postgres-url";
+            if (requirePostgres) {
+                System.err.println(reason + " (--require-postgres requires them)");
+                return false;
+            }
+            System.out.println(reason);
+            notes.add(reason);
+            return true;
+        }
+        progress("starting a throwaway PostgreSQL cluster with %s (fsync and synchronous_commit on)", bin.get());
+        PostgresCluster cluster = PostgresCluster.start(bin.get(), true);
+        Thread stopOnInterrupt = new Thread(() -> stop(cluster)); // Ctrl-C: leave no server or directory behind
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        try {
+            return measure(new Target("postgres", cluster.createDatabase(), PostgresCluster.USER, ""), results);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            cluster.close();
+        }
+    }
 
-        @Override
-        public void close() throws Exception {
-            store.close();
-            if (directory != null) {
-                try (Stream<Path> files = Files.walk(directory)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
+    private static void stop(PostgresCluster cluster) {
+        try {
+            cluster.close();
+        } catch (IOException | InterruptedException e) {
+            System.err.println("Could not stop the throwaway PostgreSQL cluster: " + e.getMessage());
+        }
+    }
+
+    /** Every figure on {@code target}, the fixture of the recovery figures filled after the throughput ones. */
+    private boolean measure(Target target, List<Measured> results) throws Exception {
+        boolean filled = false;
+        for (PersistenceFigure figure : PersistenceFigure.values()) {
+            if (!chosen.contains(figure)) {
+                continue;
+            }
+            if (!figure.isThroughput() && !filled) {
+                filled = true;
+                progress("%s: writing %,d events and a snapshot at %,d for the recovery figures", target.kind(),
+                        recoveryEvents, recoveryEvents - afterSnapshot);
+                try (JdbcStore store = target.openFixture()) {
+                    PersistenceRounds.fill(store, recoveryEvents, recoveryEvents - afterSnapshot);
+                }
+            }
+            Measured measured = new Measured(target.kind(), figure, new LinkedHashMap<>());
+            for (int fork = 1; fork <= forks; fork++) {
+                PersistenceForkMain.Spec spec = new PersistenceForkMain.Spec(fork, figure, warmups, rounds, target,
+                        actors, figure == PersistenceFigure.PERSIST_ONE ? singleEvents : eventsPerActor,
+                        recoveryEvents, recoveryEvents - afterSnapshot);
+                List<String> command = forkOptions();
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                        PersistenceForkMain.class.getName()));
+                command.addAll(spec.toArgs());
+                String label = target.kind() + " fork " + fork;
+                boolean ok = Forks.run(Forks.java(), command, label, PersistenceForkMain.TAG, line -> {
+                    String[] fields = line.split("\t");
+                    double value = Double.parseDouble(fields[6]);
+                    progress("%-8s %-44s fork %d/%d %-7s %s: %,.0f %s", target.kind(), describe(figure), spec.fork(),
+                            forks, fields[4], fields[5], value, figure.unit);
+                    if (fields[4].equals("measure")) {
+                        measured.byFork().computeIfAbsent(spec.fork(), key -> new ArrayList<>()).add(value);
                     }
+                });
+                if (!ok) {
+                    return false;
                 }
             }
+            results.add(measured);
         }
+        return true;
     }
 
-    private Fresh fresh(String kind) throws Exception {
-        if (kind.equals("sqlite")) {
-            Path directory = Files.createTempDirectory("troupe-persistence-bench");
-            return new Fresh(SqliteStore.open(SqliteSettings.of(directory.resolve("bench.db"),
-                    JacksonSerializer.json(TYPES))), directory);
+    private List<String> forkOptions() {
+        List<String> options = Forks.jvmOptions(heap);
+        if (Runtime.version().feature() >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc loads its library; silences the warning
         }
-        try (Connection connection = DriverManager.getConnection(postgresUrl, postgresUser, postgresPassword);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS event_tag, event_journal, journal_metadata, snapshot_store, "
-                    + "projection_offset CASCADE");
-        }
-        return new Fresh(PostgresStore.open(PostgresSettings.of(postgresUrl, postgresUser, postgresPassword,
-                JacksonSerializer.json(TYPES)).withSchemaCreation(true)), null);
+        return options;
     }
 
-    /** {@code actors} counters each persist {@code perActor} events, one command at a time; events per second. */
-    private static double throughput(JdbcStore store, int actors, int perActor) throws Exception {
-        List<CompletableFuture<Total>> done = Stream.generate(CompletableFuture<Total>::new).limit(actors).toList();
-        long start = System.nanoTime();
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(context -> {
-            for (int index = 0; index < actors; index++) {
-                ActorRef<Counter> counter = context.spawn(counter("c" + index, store).behavior(), "c" + index);
-                context.spawn(driver(counter, perActor, done.get(index)), "driver-" + index);
-            }
-            return Behaviors.empty();
-        }), "persistence-bench");
-        try {
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-        } finally {
-            system.terminate();
-            system.whenTerminated().toCompletableFuture().get(1, TimeUnit.MINUTES);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long stored = 0;
-        for (int index = 0; index < actors; index++) {
-            Total total = done.get(index).get();
-            long highest = store.journal().highestSequenceNr(PersistenceId.of("counter", "c" + index))
-                    .toCompletableFuture().get(1, TimeUnit.MINUTES);
-            check(total.count() == perActor && total.sum() == sum(perActor) && highest == perActor,
-                    "counter c" + index + " replied " + total + " with " + highest + " events stored, expected "
-                            + perActor);
-            stored += highest;
-        }
-        check(stored == (long) actors * perActor, "stored " + stored + " events, persisted " + actors * perActor);
-        return stored / seconds;
+    private String describe(PersistenceFigure figure) {
+        return switch (figure) {
+            case PERSIST_ONE -> String.format(Locale.ROOT, "persist, 1 actor x %,d events", singleEvents);
+            case PERSIST_MANY -> String.format(Locale.ROOT, "persist, %,d actors x %,d events", actors,
+                    eventsPerActor);
+            case RECOVER_ALL -> String.format(Locale.ROOT, "recover %,d events, no snapshot", recoveryEvents);
+            case RECOVER_SNAPSHOT -> String.format(Locale.ROOT, "recover %,d events, %,d after a snapshot",
+                    recoveryEvents, afterSnapshot);
+        };
     }
 
-    private static Behavior<Total> driver(ActorRef<Counter> counter, int count, CompletableFuture<Total> done) {
-        return Behaviors.setup(context -> {
-            counter.tell(new Counter.Add(1, context.self()));
-            return Behaviors.receiveMessage(total -> {
-                if (total.count() == count) {
-                    done.complete(total);
-                    return Behaviors.stopped();
-                }
-                counter.tell(new Counter.Add(total.count() + 1, context.self()));
-                return Behaviors.same();
-            });
-        });
+    private String summary(Measured measured) {
+        List<Double> forkMedians = measured.byFork().values().stream().map(PersistenceBenchMain::median).toList();
+        List<Double> all = measured.byFork().values().stream().flatMap(List::stream).toList();
+        String perFork = String.join(" | ", forkMedians.stream()
+                .map(value -> String.format(Locale.ROOT, "%,.0f", value)).toList());
+        return String.format(Locale.ROOT, "%-8s %-44s %,10.0f %-8s forks %s (range %,.0f..%,.0f)", measured.store(),
+                describe(measured.figure()) + ":", median(all), measured.figure().unit, perFork,
+                forkMedians.stream().min(Double::compare).orElseThrow(),
+                forkMedians.stream().max(Double::compare).orElseThrow());
     }
 
-    /** Writes the recovered actor's events straight to the journal, and a snapshot of the full state if asked. */
-    private static void fill(JdbcStore store, int count, boolean snapshot) throws Exception {
-        PersistenceId id = PersistenceId.of("counter", "recovered");
-        for (long from = 1; from <= count; from += WRITE_BATCH) {
-            long to = Math.min(count, from + WRITE_BATCH - 1);
-            List<PersistentEvent> batch = LongStream.rangeClosed(from, to)
-                    .mapToObj(nr -> new PersistentEvent(id, nr, new Added(nr), Set.of())).toList();
-            store.journal().write(batch).toCompletableFuture().get(1, TimeUnit.MINUTES);
-        }
-        if (snapshot) {
-            store.snapshotStore().save(new Snapshot(id, count, new Total(count, sum(count))))
-                    .toCompletableFuture().get(1, TimeUnit.MINUTES);
-        }
-        progress("wrote %,d events%s", count, snapshot ? " and a snapshot" : "");
-    }
-
-    /** Milliseconds from spawning the actor to its RecoveryCompleted; checks the recovered state. */
-    private static double recovery(JdbcStore store, int count, boolean snapshot) throws Exception {
-        CompletableFuture<Total> recovered = new CompletableFuture<>();
-        long start = System.nanoTime();
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(context -> {
-            EventSourcedBehavior<Counter, Added, Total> counter = counter("recovered", store)
-                    .withSignalHandler((state, signal) -> {
-                        if (signal instanceof RecoveryCompleted) {
-                            recovered.complete(state);
-                        }
-                    });
-            context.spawn((snapshot ? counter.withSnapshots(store.snapshotStore(), Integer.MAX_VALUE) : counter)
-                    .behavior(), "recovered");
-            return Behaviors.empty();
-        }), "persistence-recovery-bench");
-        try {
-            Total state = recovered.get(10, TimeUnit.MINUTES);
-            double millis = (System.nanoTime() - start) / 1e6;
-            check(state.equals(new Total(count, sum(count))), "recovered " + state + ", expected the fold of "
-                    + count + " events");
-            return millis;
-        } finally {
-            system.terminate();
-            system.whenTerminated().toCompletableFuture().get(1, TimeUnit.MINUTES);
-        }
-    }
-
-    private static long sum(long count) {
-        return count * (count + 1) / 2;
-    }
-
-    private static void check(boolean holds, String failure) {
-        if (!holds) {
-            throw new IllegalStateException("Check failed, no figure: " + failure);
-        }
-    }
-
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private static void progress(String format, Object... arguments) {
-        System.err.printf(Locale.ROOT, format + "%n", arguments);
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private void progress(String format, Object... arguments) {
+        System.out.printf(Locale.ROOT, "[%5.0fs] " + format + "%n",
+                Stream.concat(Stream.of((System.nanoTime() - started) / 1e9), Stream.of(arguments)).toArray());
     }
 }

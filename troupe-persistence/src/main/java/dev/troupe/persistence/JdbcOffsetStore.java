@@ -10,8 +10,9 @@ import java.util.concurrent.CompletionStage;
  * {@link Projection#exactlyOnce exactly-once} projection its effect.
  *
  * <p><b>Threading.</b> Like {@link OffsetStore}. The update runs on the store's writer thread, inside the write
- * transaction of its group (in its own savepoint): keep it short, it holds up the store's other writes, and it
- * must not commit, roll back or close the connection.
+ * transaction of its group: keep it short, it holds up the store's other writes, and it must not commit, roll
+ * back or close the connection. If another write of the group fails, the transaction is rolled back and the
+ * update runs again in the next one: it must have no effects outside the database.
  */
 public sealed interface JdbcOffsetStore extends OffsetStore permits dev.troupe.persistence.internal.JdbcOffsets {
 

@@ -24,7 +24,8 @@ import java.util.Objects;
  * {@link #open} apply it (it is idempotent). {@link #open} checks that the tables exist either way.
  *
  * <p><b>How it works.</b> Like {@link SqliteStore}: one writer thread commits whatever writes are waiting in
- * one transaction (group commit), each in its own savepoint so that a rejected or conflicting write fails alone;
+ * one transaction (group commit); a rejected or conflicting write fails alone (the transaction is rolled back
+ * and run again without it);
  * the primary key (persistence id, sequence number) rejects a second writer of an entity, also one in another
  * process. Each group's transaction first takes a transaction-level advisory lock, so that the transactions of
  * all processes writing to the database commit one after another and event offsets become visible in

@@ -54,7 +54,11 @@ public final class Projection {
         CompletionStage<?> handle(EventEnvelope envelope) throws Exception;
     }
 
-    /** Processes one event for an exactly-once projection, with the store's connection, inside its transaction. */
+    /**
+     * Processes one event for an exactly-once projection, with the store's connection, inside its transaction.
+     * A transaction that is rolled back (another write of its group failed) runs again, so the handler may see
+     * an event more than once; only one run's updates commit, and it must have no effects outside the database.
+     */
     @FunctionalInterface
     public interface JdbcHandler {
         void handle(Connection connection, EventEnvelope envelope) throws SQLException;

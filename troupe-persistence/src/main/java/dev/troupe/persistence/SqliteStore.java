@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p><b>How it works.</b> The file is opened in WAL mode with its tables created if missing (events with the
  * primary key (persistence id, sequence number), their tags, and snapshots). All writes go to one writer
- * thread that commits whatever is waiting in one transaction (group commit), each write in its own savepoint,
- * so that a rejected or conflicting write fails alone; each commit is synced to disk before its writes are
+ * thread that commits whatever is waiting in one transaction (group commit); a rejected or conflicting write
+ * fails alone (the transaction is rolled back and run again without it); each commit is synced to disk before its writes are
  * acknowledged. Reads run on their own connections and threads. No call blocks its caller: an actor's thread
  * only serializes its events and enqueues them.
  *

@@ -1,40 +1,37 @@
 package dev.troupe.persistence;
 
+import dev.troupe.persistence.internal.PostgresCluster;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The PostgreSQL store against the contract suites (journal, snapshots, projections), on a real server, each
- * test on a new database.
+ * The PostgreSQL store against the contract suites (entities, journal, snapshots, projections), on a real
+ * server, each test on a new database.
  */
 class PostgresContractTest extends JdbcStoreContracts {
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
 
-    private PostgresSettings settings;
-    private PostgresStore store;
+    private String url;
 
     @Override
-    protected PostgresStore store() {
-        if (store == null) {
-            settings = postgres.settings(new TextSerializer()).withReadConnections(2);
-            store = PostgresStore.open(settings);
+    protected PostgresStore open(Serializer serializer) {
+        if (url == null) {
+            url = postgres.emptyDatabase();
         }
+        // tag::postgres[]
+        PostgresSettings settings = PostgresSettings.of(url, "troupe", "", serializer)
+                .withSchemaCreation(true); // or let a DBA apply db/postgres/V1__troupe_journal.sql
+        PostgresStore store = PostgresStore.open(settings);
+        // end::postgres[]
         return store;
-    }
-
-    @AfterEach
-    void closeTheStore() {
-        store.close();
-        store = null;
     }
 
     @Override
     protected Connection connect() throws SQLException {
-        store();
-        return DriverManager.getConnection(settings.jdbcUrl(), PostgresCluster.USER, "");
+        store(); // applies the schema
+        return DriverManager.getConnection(url, PostgresCluster.USER, "");
     }
 }

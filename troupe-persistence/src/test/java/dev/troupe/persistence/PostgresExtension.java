@@ -2,6 +2,7 @@ package dev.troupe.persistence;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.troupe.persistence.internal.PostgresCluster;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -32,16 +33,14 @@ final class PostgresExtension implements BeforeAllCallback {
     private static PostgresCluster startCluster() {
         Optional<Path> bin = PostgresCluster.findBinaries();
         if (bin.isEmpty()) {
-            String missing = "PostgreSQL's initdb and pg_ctl are neither on the PATH nor under "
-                    + "/usr/lib/postgresql/*/bin; install Debian's package with 'apt-get install -y postgresql' to run "
-                    + "the PostgreSQL tests";
+            String missing = PostgresCluster.MISSING_BINARIES + " to run the PostgreSQL tests";
             if ("1".equals(System.getenv("TROUPE_REQUIRE_POSTGRES"))) {
                 fail(missing + " (TROUPE_REQUIRE_POSTGRES=1 requires them)");
             }
             Assumptions.abort(missing);
         }
         try {
-            return PostgresCluster.start(bin.get());
+            return PostgresCluster.start(bin.get(), false); // fsync off: the tests prove semantics
         } catch (Exception e) {
             throw new IllegalStateException("Could not start a PostgreSQL cluster with " + bin.get() + ": "
                     + e.getMessage(), e);

@@ -2,7 +2,6 @@ package dev.troupe.persistence.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -17,17 +16,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * SQLite allows one writer at a time, and in both SQLite and PostgreSQL a transaction's cost is dominated by
  * its commit (an fsync). So all writes of a store go through one thread: callers enqueue work (never blocking:
  * the queue is unbounded) and get a stage; the thread takes the first waiting task plus whatever else is
- * waiting, up to maxGroupSize, and runs them in one transaction, each inside its own savepoint. A task that
- * throws is rolled back to its savepoint and fails alone; the others commit. Only after the commit are the stages completed, so
- * a completed write is durable and visible to readers. If the commit itself fails (or no connection can be had),
- * every task of the group fails with that error (their outcome is unknown to the caller, as the Journal
- * contract allows). Under light load a group is one task (no waiting for company); under heavy load groups
- * fill up.
+ * waiting, up to maxGroupSize, and runs them in one transaction. Under light load a group is one task (no
+ * waiting for company); under heavy load groups fill up.
+ *
+ * A task that throws fails alone: the transaction is rolled back, the task's stage will fail with what it threw
+ * (it is never run again), and the group's other tasks run again in a new transaction, until one runs through
+ * and commits. A task may therefore run more than once, each run but the last rolled back, so work must have no
+ * effects outside the transaction. This costs nothing while no task fails; a savepoint per task would cost two
+ * round trips to a PostgreSQL server per write, which bounded the store's throughput (each failure costs a rerun
+ * of the tasks before it instead, and failures are rare: a rejected batch, a second writer of an entity). Only
+ * after the commit are the stages completed, so a completed write is durable and visible to readers. If the
+ * commit itself fails (or no connection can be had, or a rollback fails), every task of the group not yet failed
+ * alone fails with that error (their outcome is unknown to the caller, as the Journal contract allows).
+ *
+ * Consecutive tasks that are BatchedWork of one batcher (the journal's event writes) run together, as one
+ * statement batch: one round trip to a PostgreSQL server for all the events of a group, not one per write.
+ * The batcher names the write that failed alone (a misplaced sequence number); if the batch fails as a whole
+ * (say, a duplicate key of a writer in another process), the group is rolled back and run again one task at a
+ * time, so that the failure falls on the task that caused it.
  *
  * The connection is acquired per group and released after it: SQLite's fixed source hands back the same one
- * every time, a PostgreSQL pool may replace one the server dropped. Each group's transaction starts with the
- * store's `beginGroup` work (PostgreSQL takes a lock there that puts concurrent writers' transactions in the
- * order of their event offsets).
+ * every time, a PostgreSQL pool may replace one the server dropped. Each transaction starts with the store's
+ * `beginGroup` work (PostgreSQL takes a lock there that puts concurrent writers' transactions in the order of
+ * their event offsets).
  */
 /** The single writer thread of a JDBC store, committing waiting writes in groups. */
 public final class GroupCommitWriter implements AutoCloseable {
@@ -113,21 +124,38 @@ public final class GroupCommitWriter implements AutoCloseable {
             group.forEach(task -> task.result().completeExceptionally(failure));
             return;
         }
+        List<Task<?>> pending = new ArrayList<>(group);
         List<Outcome> outcomes = new ArrayList<>(group.size());
         try {
             if (connection.getAutoCommit()) {
                 connection.setAutoCommit(false);
             }
-            beginGroup.run(connection);
-            for (Task<?> task : group) {
-                outcomes.add(runInSavepoint(connection, task));
+            List<Outcome> committed = null;
+            boolean together = true;
+            while (committed == null && !pending.isEmpty()) {
+                List<Outcome> attempt = attempt(connection, pending, together);
+                if (attempt == null) { // a batch failed as a whole: find the culprit one by one
+                    connection.rollback();
+                    together = false;
+                    continue;
+                }
+                Outcome last = attempt.getLast();
+                if (last.failure() == null) {
+                    connection.commit();
+                    transactions.incrementAndGet();
+                    committed = attempt;
+                } else {
+                    connection.rollback();
+                    pending.remove(last.task());
+                    outcomes.add(last);
+                }
             }
-            connection.commit();
-            transactions.incrementAndGet();
+            if (committed != null) {
+                outcomes.addAll(committed);
+            }
         } catch (SQLException | RuntimeException | Error failure) {
             rollbackQuietly(connection, failure);
-            group.forEach(task -> task.result().completeExceptionally(failure));
-            return;
+            pending.forEach(task -> outcomes.add(new Outcome(task, null, failure)));
         } finally {
             releaseQuietly(connection);
         }
@@ -137,17 +165,50 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private static Outcome runInSavepoint(Connection connection, Task<?> task) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            Object value = task.work().run(connection);
-            connection.releaseSavepoint(savepoint);
-            return new Outcome(task, value, null);
-        } catch (SQLException | RuntimeException failure) {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
-            return new Outcome(task, null, failure);
+    /**
+     * Runs {@code pending} in order in the open transaction, consecutive works of one batcher together if
+     * {@code together}: their outcomes, up to and including the first task that failed; null if a batch failed
+     * as a whole. Throws what {@code beginGroup} throws.
+     */
+    private List<Outcome> attempt(Connection connection, List<Task<?>> pending, boolean together)
+            throws SQLException {
+        beginGroup.run(connection);
+        List<Outcome> outcomes = new ArrayList<>(pending.size());
+        int next = 0;
+        while (next < pending.size()) {
+            Task<?> task = pending.get(next);
+            if (together && task.work() instanceof BatchedWork first) {
+                List<BatchedWork> works = new ArrayList<>();
+                for (int index = next; index < pending.size() && pending.get(index).work() instanceof BatchedWork work
+                        && work.batcher() == first.batcher(); index++) {
+                    works.add(work);
+                }
+                BatchedWork.Failed failed;
+                try {
+                    failed = first.batcher().runTogether(connection, works);
+                } catch (SQLException | RuntimeException wholeBatch) {
+                    return null;
+                }
+                for (int index = 0; index < works.size(); index++) {
+                    Task<?> member = pending.get(next + index);
+                    if (index == failed.index()) {
+                        outcomes.add(new Outcome(member, null, failed.failure()));
+                        return outcomes;
+                    }
+                    outcomes.add(new Outcome(member, null, null));
+                }
+                next += works.size();
+                continue;
+            }
+            try {
+                outcomes.add(new Outcome(task, task.work().run(connection), null));
+            } catch (SQLException | RuntimeException failure) {
+                outcomes.add(new Outcome(task, null, failure));
+                return outcomes;
+            }
+            next++;
         }
+        return outcomes;
     }
 
     @SuppressWarnings("unchecked")

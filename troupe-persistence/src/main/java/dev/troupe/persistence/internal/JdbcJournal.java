@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The journal of a JDBC store (SQLite or PostgreSQL: the SQL is the same, see the schemas). Events are
  * serialized on the caller's thread (so a serialization error is a rejection of that batch alone, before
- * anything is queued); writes go through the store's single writer and its group commit, reads to its reader
- * threads. The database numbers each stored event (its offset, the ordering column) in commit order.
+ * anything is queued); writes go through the store's single writer and its group commit, which runs the event
+ * writes of a group as one statement batch, and reads go to its reader threads. The database numbers each stored event (its offset, the ordering column) in commit order.
  */
 public final class JdbcJournal implements Journal {
     /** Separates tags in the event row; tags may not contain control characters, so it cannot clash. */
@@ -62,27 +62,68 @@ public final class JdbcJournal implements Journal {
                         + e.getMessage(), e));
             }
         }
-        return writer.submit(connection -> {
-            insert(connection, id, rows);
-            return null;
-        });
+        return writer.submit(new EventWrite(id, rows));
     }
+
+    /**
+     * One write of events: run together with the other writes of its group by {@link #batcher} (one round trip
+     * for all), or alone when a group is run one task at a time.
+     */
+    private final class EventWrite implements BatchedWork {
+        private final PersistenceId id;
+        private final List<Row> rows;
+
+        EventWrite(PersistenceId id, List<Row> rows) {
+            this.id = id;
+            this.rows = rows;
+        }
+
+        @Override
+        public Batcher batcher() {
+            return batcher;
+        }
+
+        @Override
+        public Void run(Connection connection) throws SQLException {
+            Failed failed;
+            try {
+                failed = insert(connection, List.of(this));
+            } catch (SQLException e) {
+                if (dialect.isDuplicateKey().test(e)) {
+                    throw new SequenceConflictException("Sequence numbers from " + rows.getFirst().event().sequenceNr()
+                            + " of " + id + " are taken: " + e.getMessage());
+                }
+                throw e;
+            }
+            if (failed.index() >= 0) {
+                throw failed.failure();
+            }
+            return null;
+        }
+    }
+
+    private final BatchedWork.Batcher batcher = (connection, works) -> insert(connection, works);
+
+    /**
+     * Inserts one event if its sequence number is one past the highest of its id (parameters: the seven
+     * columns, the sequence number again, the id twice). So one round trip per batch both checks and stores,
+     * where a query for the highest number first would add a second round trip to every write.
+     */
+    private static final String INSERT_NEXT = "INSERT INTO event_journal (persistence_id, sequence_nr, type_name, "
+            + "type_version, payload, tags, written_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE ? = 1 + (" + HIGHEST + ")";
 
     /**
      * The writer's statements, prepared once per connection: only the writer thread touches them (confined, so
      * unguarded), and they close with their connection. SQLite's writer keeps one connection, so they are
      * prepared once; a pool's connection handle is new per group, and the driver caches the preparation.
      */
-    private record WriterStatements(Connection connection, PreparedStatement highest, PreparedStatement event,
-                                    PreparedStatement tag) {}
+    private record WriterStatements(Connection connection, PreparedStatement event, PreparedStatement tag) {}
 
     private WriterStatements writerStatements;
 
     private WriterStatements writerStatements(Connection connection) throws SQLException {
         if (writerStatements == null || writerStatements.connection() != connection) {
-            writerStatements = new WriterStatements(connection, connection.prepareStatement(HIGHEST),
-                    connection.prepareStatement("INSERT INTO event_journal (persistence_id, sequence_nr, type_name, "
-                            + "type_version, payload, tags, written_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            writerStatements = new WriterStatements(connection, connection.prepareStatement(INSERT_NEXT),
                     connection.prepareStatement("INSERT INTO event_tag (tag, ordering, persistence_id, sequence_nr) "
                             + "SELECT ?, ordering, persistence_id, sequence_nr FROM event_journal "
                             + "WHERE persistence_id = ? AND sequence_nr = ?"));
@@ -90,48 +131,68 @@ public final class JdbcJournal implements Journal {
         return writerStatements;
     }
 
-    private void insert(Connection connection, PersistenceId id, List<Row> rows) throws SQLException {
+    /**
+     * Inserts the events of {@code writes} (all {@link EventWrite}s) in one batch, and their tags in a second one.
+     * A write whose first event is not next to its stored events fails alone; the writer rolls back the rows
+     * inserted meanwhile with the transaction.
+     */
+    private BatchedWork.Failed insert(Connection connection, List<? extends BatchedWork> writes) throws SQLException {
         WriterStatements statements = writerStatements(connection);
-        long first = rows.getFirst().event().sequenceNr();
-        long highest = highest(statements.highest(), id);
-        if (first != highest + 1) {
-            throw Batches.misplaced(id, first, highest);
-        }
         long now = System.currentTimeMillis();
         PreparedStatement event = statements.event();
         PreparedStatement tag = statements.tag();
         boolean tagged = false;
+        int[] inserted;
         try {
-            for (Row row : rows) {
-                event.setString(1, id.value());
-                event.setLong(2, row.event().sequenceNr());
-                event.setString(3, row.payload().typeName());
-                event.setInt(4, row.payload().version());
-                event.setBytes(5, row.payload().bytes());
-                event.setString(6, String.join(TAG_SEPARATOR, row.event().tags()));
-                event.setLong(7, now);
-                event.addBatch();
-                for (String name : row.event().tags()) {
-                    tag.setString(1, name);
-                    tag.setString(2, id.value());
-                    tag.setLong(3, row.event().sequenceNr());
-                    tag.addBatch();
-                    tagged = true;
+            for (BatchedWork work : writes) {
+                EventWrite write = (EventWrite) work;
+                for (Row row : write.rows) {
+                    event.setString(1, write.id.value());
+                    event.setLong(2, row.event().sequenceNr());
+                    event.setString(3, row.payload().typeName());
+                    event.setInt(4, row.payload().version());
+                    event.setBytes(5, row.payload().bytes());
+                    event.setString(6, String.join(TAG_SEPARATOR, row.event().tags()));
+                    event.setLong(7, now);
+                    event.setLong(8, row.event().sequenceNr());
+                    event.setString(9, write.id.value());
+                    event.setString(10, write.id.value());
+                    event.addBatch();
+                    for (String name : row.event().tags()) {
+                        tag.setString(1, name);
+                        tag.setString(2, write.id.value());
+                        tag.setLong(3, row.event().sequenceNr());
+                        tag.addBatch();
+                        tagged = true;
+                    }
                 }
             }
-            event.executeBatch();
-            if (tagged) {
-                tag.executeBatch();
-            }
+            inserted = event.executeBatch();
         } catch (SQLException e) {
             event.clearBatch();
             tag.clearBatch();
-            if (dialect.isDuplicateKey().test(e)) {
-                throw new SequenceConflictException("Sequence numbers from " + first + " of " + id + " are taken: "
-                        + e.getMessage());
-            }
             throw e;
         }
+        int row = 0;
+        for (int index = 0; index < writes.size(); index++) {
+            EventWrite write = (EventWrite) writes.get(index);
+            for (Row written : write.rows) {
+                if (inserted[row++] == 0) {
+                    tag.clearBatch();
+                    return new BatchedWork.Failed(index, Batches.misplaced(write.id, written.event().sequenceNr(),
+                            highest(connection, write.id)));
+                }
+            }
+        }
+        if (tagged) {
+            try {
+                tag.executeBatch();
+            } catch (SQLException e) {
+                tag.clearBatch();
+                throw e;
+            }
+        }
+        return BatchedWork.Failed.NONE;
     }
 
     static long highest(Connection connection, PersistenceId id) throws SQLException {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *   load the offset -> read a page after it -> process the page -> save the page's last offset -> read again
  * (at once after a full page, after the poll interval otherwise). At least once, processing is one handler
  * call per event, each after the previous one's stage completed, and the save comes after; exactly once, the
- * page's handler calls and the save are one task on the store's writer (one savepoint of one transaction).
+ * page's handler calls and the save are one task on the store's writer (in one transaction).
  * Any failure drops the page and, after the back-off, starts the cycle again by loading the stored offset:
  * whatever was processed but not saved is delivered again (at least once), and exactly once nothing of the
  * failed page was kept. Timers are single, under one key, so a restart and a poll never overlap.

@@ -1,4 +1,4 @@
-package dev.troupe.persistence;
+package dev.troupe.persistence.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +24,19 @@ import java.util.stream.Stream;
  * A throwaway PostgreSQL cluster of the machine's own binaries (Debian's {@code postgresql} package): initdb in a
  * temporary directory, started on a free port of 127.0.0.1, stopped and deleted by {@link #close}. PostgreSQL
  * refuses to run as root, so as root the binaries run as the unprivileged user {@code postgres} (which the
- * Debian package creates), in a directory that user owns. fsync is off: the tests prove semantics, not
- * durability against power loss.
+ * Debian package creates), in a directory that user owns.
+ *
+ * <p>Not API: the module's PostgreSQL tests and the persistence benchmark (troupe-bench, which runs on the class
+ * path) share it, so that both start their server the same way. It lives in main code because the benchmark is
+ * an application, not a test.
+ *
+ * <p><b>Threading.</b> {@link #start} and {@link #close} block for seconds; {@link #createDatabase} may be called
+ * from any thread. <b>Failures:</b> {@link #start} throws {@link IOException} with the tool's output and the
+ * server log if initdb or pg_ctl fails, or if the user {@code postgres} is missing when run as root.
  */
-final class PostgresCluster implements AutoCloseable {
-    static final String USER = "troupe";
+public final class PostgresCluster implements AutoCloseable {
+    /** The cluster's superuser, who connects without a password (trust authentication on 127.0.0.1). */
+    public static final String USER = "troupe";
     private static final String UNPRIVILEGED_USER = "postgres";
 
     private final Path directory;
@@ -44,8 +52,12 @@ final class PostgresCluster implements AutoCloseable {
         this.port = port;
     }
 
+    /** What to say when {@link #findBinaries} finds nothing. */
+    public static final String MISSING_BINARIES = "PostgreSQL's initdb and pg_ctl are neither on the PATH nor under "
+            + "/usr/lib/postgresql/*/bin; install Debian's package with 'apt-get install -y postgresql'";
+
     /** The directory holding initdb and pg_ctl: on the PATH, else the newest under /usr/lib/postgresql. */
-    static Optional<Path> findBinaries() {
+    public static Optional<Path> findBinaries() {
         Optional<Path> onPath = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, "initdb"))
@@ -83,8 +95,13 @@ final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    /** Creates and starts a cluster with the binaries in {@code bin}. Blocks for a few seconds. */
-    static PostgresCluster start(Path bin) throws IOException, InterruptedException {
+    /**
+     * Creates and starts a cluster with the binaries in {@code bin}. Blocks for a few seconds. With {@code fsync}
+     * false the server does not flush to disk (faster tests that prove semantics, not durability against power
+     * loss); with true it runs with PostgreSQL's durable defaults ({@code fsync} and {@code synchronous_commit}
+     * on).
+     */
+    public static PostgresCluster start(Path bin, boolean fsync) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path directory = Files.createTempDirectory("troupe-postgres");
         List<String> runAs = List.of();
@@ -103,7 +120,8 @@ final class PostgresCluster implements AutoCloseable {
             try {
                 cluster.run("pg_ctl", "-D", directory.resolve("data").toString(), "-l",
                         directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                        "-h 127.0.0.1 -p " + cluster.port + " -k " + directory + " -F -c max_connections=200",
+                        "-h 127.0.0.1 -p " + cluster.port + " -k " + directory + (fsync ? "" : " -F")
+                                + " -c max_connections=200",
                         "start");
                 return cluster;
             } catch (IOException e) {
@@ -144,8 +162,8 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** The JDBC URL of a new, empty database of this cluster. */
-    String createDatabase() {
-        String name = "troupe_test_" + databases.incrementAndGet();
+    public String createDatabase() {
+        String name = "troupe_" + databases.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url("postgres"), USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -155,7 +173,7 @@ final class PostgresCluster implements AutoCloseable {
         return url(name);
     }
 
-    String url(String database) {
+    private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
