@@ -293,4 +293,27 @@ class RemoteNodeTest {
         assertThatThrownBy(() -> a.remote.resolve("troupe://b/user/x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("troupe://system@host:port");
     }
+
+    @Test
+    void aLargeMessageThatKillsItsLaneLeavesTheOrdinaryAndControlLanesWorking() {
+        RemoteSettings dev = RemoteSettings.defaults().withTls(new RemoteSettings.Tls.Development(devKeys));
+        Node a = node("a", dev.withLargeMessageThreshold(1024), TYPES);
+        Node b = node("b", dev.withMaxFrameSize(4 * 1024), TYPES);
+        TestProbe<Chat> inbox = b.kit.createTestProbe();
+        b.remote.publish(inbox.ref());
+        ActorRef<Chat> greeter = b.kit.spawn(greeter(), "greeter");
+        b.remote.publish(greeter);
+        TestProbe<RemoteEvent> events = b.kit.createTestProbe();
+        b.kit.system().eventStream().subscribe(RemoteEvent.ConnectionFailed.class, events.ref());
+        ActorRef<Chat> remoteInbox = a.remote.resolve(b.pathOf(inbox.ref()));
+        ActorRef<Chat> remoteGreeter = a.remote.resolve(b.pathOf(greeter));
+        TestProbe<Void> watcher = a.kit.createTestProbe();
+
+        remoteInbox.tell(new Chat.Payload(new byte[8 * 1024])); // above a's large threshold and b's frame limit
+        assertThat(((RemoteEvent.ConnectionFailed) events.receiveMessage(PATIENCE)).reason()).contains("frame too long");
+        remoteInbox.tell(new Chat.Numbered(1));
+        inbox.expectMessage(PATIENCE, new Chat.Numbered(1));
+        b.kit.stop(greeter);
+        watcher.expectTerminated(remoteGreeter, PATIENCE);
+    }
 }

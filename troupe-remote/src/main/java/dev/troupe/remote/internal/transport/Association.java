@@ -152,6 +152,7 @@ public final class Association {
             incarnation = peerIncarnation;
             if (previous != peerIncarnation) {
                 detector = newDetector();
+                detector.heartbeat(); // the handshake is the first sign of life: a node may die before any ack
                 unreachableSince = 0;
             }
         }
