@@ -328,10 +328,6 @@ public final class Association {
         return lane == Lane.CONTROL && !watches.isEmpty();
     }
 
-    OutboundLane lane(Lane lane) {
-        return lanes.get(lane);
-    }
-
     /** Closes every lane for good, dead-lettering what waited. */
     void close() {
         for (OutboundLane lane : lanes.values()) {
