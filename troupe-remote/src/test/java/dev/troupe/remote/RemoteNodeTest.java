@@ -143,6 +143,24 @@ class RemoteNodeTest {
     }
 
     @Test
+    void anActorAsksAnActorOnAnotherNode() {
+        Node a = node("a");
+        Node b = node("b");
+        ActorRef<Chat> greeter = b.publishedGreeter();
+        TestProbe<String> answers = a.kit.createTestProbe();
+        a.kit.spawn(Behaviors.<String>setup(ctx -> {
+            ctx.ask(a.<Chat>refTo(b, greeter), (ActorRef<String> replyTo) -> new Chat.Hello("actor", replyTo),
+                    PATIENCE, (reply, failure) -> reply != null ? reply : "failed: " + failure);
+            return Behaviors.receiveMessage(answer -> {
+                answers.ref().tell(answer);
+                return Behaviors.same();
+            });
+        }), "asker");
+
+        answers.expectMessage(PATIENCE, "hello actor");
+    }
+
+    @Test
     void messagesFromOneSenderArriveInOrder() {
         Node a = node("a");
         Node b = node("b");
