@@ -33,13 +33,14 @@ import java.util.Objects;
  * later. Actions before {@code tell(m)} happen-before the processing of the deserialized {@code m}, as far as
  * they are captured in {@code m} (nothing else crosses the wire).
  *
- * <p><b>Failure.</b> {@code tell} on a remote ref serializes on the calling thread and throws the serialization's
- * exception if the message's type is not on the {@link MessageTypes} allow-list; everything else that stops a
+ * <p><b>Failure.</b> {@code tell} on a remote ref serializes on the calling thread and throws
+ * {@link NotSerializableMessageException} if the message's type is not on the {@link MessageTypes} allow-list; everything else that stops a
  * message (a full outbound buffer, a node quarantined or restarted, a message too large for a frame, a closed
  * node) sends it to dead letters with the reason. A message that arrives but cannot be read is dropped with a
  * {@link RemoteEvent.DeliveryFailed} event. Connection failures are retried with backoff and published as
  * {@link RemoteEvent.ConnectionFailed}. Watching a remote actor gives {@link dev.troupe.actor.Terminated} when
- * it stops, or when its node is quarantined (see {@link RemoteSettings.FailureDetection}).
+ * it stops, when its node is quarantined (see {@link RemoteSettings.FailureDetection}), or when its node never
+ * answered a handshake within the handshake timeout plus the down-after period.
  *
  * <p><b>Incarnations.</b> Each start of a node draws a random 64-bit incarnation id, sent in every handshake.
  * A remote ref that arrived in a message is tied to the incarnation its node had when the message was read;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How a {@link RemoteNode} listens, secures its connections, bounds what it buffers and decides that another
@@ -127,30 +128,70 @@ public final class RemoteSettings {
     private final Duration maxBackoff;
     private final FailureDetection failureDetection;
 
-    private RemoteSettings(String bindHost, int bindPort, String canonicalHost, Tls tls, int maxFrameSize,
-                           int largeMessageThreshold, int outboundBufferSize, Duration connectTimeout,
-                           Duration handshakeTimeout, Duration minBackoff, Duration maxBackoff,
-                           FailureDetection failureDetection) {
-        this.bindHost = bindHost;
-        this.bindPort = bindPort;
-        this.canonicalHost = canonicalHost;
-        this.tls = tls;
-        this.maxFrameSize = maxFrameSize;
-        this.largeMessageThreshold = largeMessageThreshold;
-        this.outboundBufferSize = outboundBufferSize;
-        this.connectTimeout = connectTimeout;
-        this.handshakeTimeout = handshakeTimeout;
-        this.minBackoff = minBackoff;
-        this.maxBackoff = maxBackoff;
-        this.failureDetection = failureDetection;
+    /** The settings while one {@code with} method changes one of them. */
+    private static final class Values {
+        String bindHost;
+        int bindPort;
+        String canonicalHost;
+        Tls tls;
+        int maxFrameSize;
+        int largeMessageThreshold;
+        int outboundBufferSize;
+        Duration connectTimeout;
+        Duration handshakeTimeout;
+        Duration minBackoff;
+        Duration maxBackoff;
+        FailureDetection failureDetection;
+    }
+
+    private RemoteSettings(Values v) {
+        this.bindHost = v.bindHost;
+        this.bindPort = v.bindPort;
+        this.canonicalHost = v.canonicalHost;
+        this.tls = v.tls;
+        this.maxFrameSize = v.maxFrameSize;
+        this.largeMessageThreshold = v.largeMessageThreshold;
+        this.outboundBufferSize = v.outboundBufferSize;
+        this.connectTimeout = v.connectTimeout;
+        this.handshakeTimeout = v.handshakeTimeout;
+        this.minBackoff = v.minBackoff;
+        this.maxBackoff = v.maxBackoff;
+        this.failureDetection = v.failureDetection;
+    }
+
+    private RemoteSettings with(Consumer<Values> change) {
+        Values v = new Values();
+        v.bindHost = bindHost;
+        v.bindPort = bindPort;
+        v.canonicalHost = canonicalHost;
+        v.tls = tls;
+        v.maxFrameSize = maxFrameSize;
+        v.largeMessageThreshold = largeMessageThreshold;
+        v.outboundBufferSize = outboundBufferSize;
+        v.connectTimeout = connectTimeout;
+        v.handshakeTimeout = handshakeTimeout;
+        v.minBackoff = minBackoff;
+        v.maxBackoff = maxBackoff;
+        v.failureDetection = failureDetection;
+        change.accept(v);
+        return new RemoteSettings(v);
     }
 
     /** The defaults described above. */
     public static RemoteSettings defaults() {
-        return new RemoteSettings("127.0.0.1", 25_520, null,
-                new Tls.Development(Path.of(System.getProperty("user.home"), ".troupe", "dev-tls")),
-                1024 * 1024, 64 * 1024, 10_000, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofMillis(100), Duration.ofSeconds(5), FailureDetection.defaults());
+        Values v = new Values();
+        v.bindHost = "127.0.0.1";
+        v.bindPort = 25_520;
+        v.tls = new Tls.Development(Path.of(System.getProperty("user.home"), ".troupe", "dev-tls"));
+        v.maxFrameSize = 1024 * 1024;
+        v.largeMessageThreshold = 64 * 1024;
+        v.outboundBufferSize = 10_000;
+        v.connectTimeout = Duration.ofSeconds(5);
+        v.handshakeTimeout = Duration.ofSeconds(10);
+        v.minBackoff = Duration.ofMillis(100);
+        v.maxBackoff = Duration.ofSeconds(5);
+        v.failureDetection = FailureDetection.defaults();
+        return new RemoteSettings(v);
     }
 
     /**
@@ -165,8 +206,10 @@ public final class RemoteSettings {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("bind port must be in 0..65535 (0 for an ephemeral port), was " + port);
         }
-        return new RemoteSettings(host, port, canonicalHost, tls, maxFrameSize, largeMessageThreshold,
-                outboundBufferSize, connectTimeout, handshakeTimeout, minBackoff, maxBackoff, failureDetection);
+        return with(v -> {
+            v.bindHost = host;
+            v.bindPort = port;
+        });
     }
 
     /**
@@ -178,15 +221,13 @@ public final class RemoteSettings {
         if (host.isBlank()) {
             throw new IllegalArgumentException("canonical host must not be blank");
         }
-        return new RemoteSettings(bindHost, bindPort, host, tls, maxFrameSize, largeMessageThreshold,
-                outboundBufferSize, connectTimeout, handshakeTimeout, minBackoff, maxBackoff, failureDetection);
+        return with(v -> v.canonicalHost = host);
     }
 
     /** How connections are secured. */
     public RemoteSettings withTls(Tls tls) {
         Objects.requireNonNull(tls, "tls");
-        return new RemoteSettings(bindHost, bindPort, canonicalHost, tls, maxFrameSize, largeMessageThreshold,
-                outboundBufferSize, connectTimeout, handshakeTimeout, minBackoff, maxBackoff, failureDetection);
+        return with(v -> v.tls = tls);
     }
 
     /**
@@ -198,8 +239,7 @@ public final class RemoteSettings {
         if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
             throw new IllegalArgumentException("maxFrameSize must be in 1 KiB..64 MiB, was " + bytes);
         }
-        return new RemoteSettings(bindHost, bindPort, canonicalHost, tls, bytes, largeMessageThreshold,
-                outboundBufferSize, connectTimeout, handshakeTimeout, minBackoff, maxBackoff, failureDetection);
+        return with(v -> v.maxFrameSize = bytes);
     }
 
     /** Messages whose serialized form is larger than this many bytes travel on the large-message lane. */
@@ -207,8 +247,7 @@ public final class RemoteSettings {
         if (bytes < 1) {
             throw new IllegalArgumentException("largeMessageThreshold must be positive, was " + bytes);
         }
-        return new RemoteSettings(bindHost, bindPort, canonicalHost, tls, maxFrameSize, bytes,
-                outboundBufferSize, connectTimeout, handshakeTimeout, minBackoff, maxBackoff, failureDetection);
+        return with(v -> v.largeMessageThreshold = bytes);
     }
 
     /**
@@ -219,8 +258,7 @@ public final class RemoteSettings {
         if (messages < 1) {
             throw new IllegalArgumentException("outboundBufferSize must be positive, was " + messages);
         }
-        return new RemoteSettings(bindHost, bindPort, canonicalHost, tls, maxFrameSize, largeMessageThreshold,
-                messages, connectTimeout, handshakeTimeout, minBackoff, maxBackoff, failureDetection);
+        return with(v -> v.outboundBufferSize = messages);
     }
 
     /**
@@ -230,8 +268,10 @@ public final class RemoteSettings {
     public RemoteSettings withTimeouts(Duration connect, Duration handshake) {
         positive(connect, "connect timeout");
         positive(handshake, "handshake timeout");
-        return new RemoteSettings(bindHost, bindPort, canonicalHost, tls, maxFrameSize, largeMessageThreshold,
-                outboundBufferSize, connect, handshake, minBackoff, maxBackoff, failureDetection);
+        return with(v -> {
+            v.connectTimeout = connect;
+            v.handshakeTimeout = handshake;
+        });
     }
 
     /** The wait before reconnecting, doubled after each failed attempt from {@code min} up to {@code max}. */
@@ -241,15 +281,16 @@ public final class RemoteSettings {
         if (max.compareTo(min) < 0) {
             throw new IllegalArgumentException("max backoff " + max + " is less than min backoff " + min);
         }
-        return new RemoteSettings(bindHost, bindPort, canonicalHost, tls, maxFrameSize, largeMessageThreshold,
-                outboundBufferSize, connectTimeout, handshakeTimeout, min, max, failureDetection);
+        return with(v -> {
+            v.minBackoff = min;
+            v.maxBackoff = max;
+        });
     }
 
     /** When another node counts as unreachable and when as failed. */
     public RemoteSettings withFailureDetection(FailureDetection failureDetection) {
         Objects.requireNonNull(failureDetection, "failureDetection");
-        return new RemoteSettings(bindHost, bindPort, canonicalHost, tls, maxFrameSize, largeMessageThreshold,
-                outboundBufferSize, connectTimeout, handshakeTimeout, minBackoff, maxBackoff, failureDetection);
+        return with(v -> v.failureDetection = failureDetection);
     }
 
     public String bindHost() {

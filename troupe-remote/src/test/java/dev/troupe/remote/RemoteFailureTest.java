@@ -30,13 +30,28 @@ class RemoteFailureTest {
 
     private record Node(ActorTestKit kit, RemoteNode remote) {}
 
-    private Node node(String name, int port) {
-        ActorTestKit kit = ActorTestKit.create(name);
-        kits.add(kit);
-        RemoteSettings settings = RemoteSettings.defaults().withBind("127.0.0.1", port)
+    private RemoteSettings quick(int port) {
+        return RemoteSettings.defaults().withBind("127.0.0.1", port)
                 .withTls(new RemoteSettings.Tls.Development(devKeys)).withFailureDetection(QUICK)
                 .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+    }
+
+    private Node node(String name, int port) {
+        return node(name, quick(port));
+    }
+
+    private Node node(String name, RemoteSettings settings) {
+        ActorTestKit kit = ActorTestKit.create(name);
+        kits.add(kit);
         return new Node(kit, RemoteNode.start(kit.system(), settings, RemoteNodeTest.TYPES));
+    }
+
+    /** A port nothing listens on: one a node had, closed again. */
+    private int deadPort() {
+        Node gone = node("gone", 0);
+        int port = gone.remote.address().port();
+        gone.remote.close();
+        return port;
     }
 
     @AfterEach
@@ -106,5 +121,34 @@ class RemoteFailureTest {
         assertThat(dead.recipient()).isEqualTo(oldRef);
         watcher.expectTerminated(oldRef, PATIENCE);
         inbox2.expectNoMessage(Duration.ofMillis(300));
+    }
+
+    @Test
+    void messagesForANodeThatIsDownWaitUpToTheBufferSizeThenAreDeadLettersWithTheReason() {
+        Node a = node("a", quick(0).withOutboundBufferSize(5).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500)));
+        TestProbe<DeadLetter> deadLetters = a.kit.createTestProbe();
+        a.kit.system().eventStream().subscribe(DeadLetter.class, deadLetters.ref());
+        ActorRef<Chat> nowhere = a.remote.resolve("troupe://b@127.0.0.1:" + deadPort() + "/user/inbox");
+
+        for (int i = 0; i < 8; i++) {
+            nowhere.tell(new Chat.Numbered(i));
+        }
+
+        List<DeadLetter> overflow = deadLetters.receiveMessages(3, PATIENCE);
+        assertThat(overflow).extracting(DeadLetter::message)
+                .containsExactly(new Chat.Numbered(5), new Chat.Numbered(6), new Chat.Numbered(7));
+        // the five that waited are given up once the node has not answered within handshake timeout + down-after
+        assertThat(deadLetters.receiveMessages(5, PATIENCE)).extracting(DeadLetter::message)
+                .containsExactly(new Chat.Numbered(0), new Chat.Numbered(1), new Chat.Numbered(2),
+                        new Chat.Numbered(3), new Chat.Numbered(4));
+    }
+
+    @Test
+    void watchingAnActorOfANodeThatNeverAnswersGivesTerminated() {
+        Node a = node("a", quick(0).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500)));
+        ActorRef<Chat> nowhere = a.remote.resolve("troupe://b@127.0.0.1:" + deadPort() + "/user/inbox");
+        TestProbe<Void> watcher = a.kit.createTestProbe();
+
+        watcher.expectTerminated(nowhere, PATIENCE);
     }
 }

@@ -57,6 +57,25 @@ class RemoteNodeTest {
         String pathOf(ActorRef<?> ref) {
             return ref.path().withRoot(remote.address()).toString();
         }
+
+        /** The ref this node uses for {@code ref}, an actor of {@code other}. */
+        <T> ActorRef<T> refTo(Node other, ActorRef<?> ref) {
+            return remote.resolve(other.pathOf(ref));
+        }
+
+        /** The {@link #greeter()}, spawned as "greeter" and published. */
+        ActorRef<Chat> publishedGreeter() {
+            ActorRef<Chat> greeter = kit.spawn(greeter(), "greeter");
+            remote.publish(greeter);
+            return greeter;
+        }
+
+        /** A probe that other nodes can reach. */
+        <T> TestProbe<T> publishedProbe() {
+            TestProbe<T> probe = kit.createTestProbe();
+            remote.publish(probe.ref());
+            return probe;
+        }
     }
 
     Node node(String name, RemoteSettings settings, MessageTypes types) {
@@ -90,10 +109,9 @@ class RemoteNodeTest {
                 ? new RemoteSettings.Tls.Development(devKeys) : new RemoteSettings.Tls.Plaintext());
         Node a = node("a", settings, TYPES);
         Node b = node("b", settings, TYPES);
-        TestProbe<Chat> inbox = b.kit.createTestProbe();
-        b.remote.publish(inbox.ref());
+        TestProbe<Chat> inbox = b.publishedProbe();
 
-        ActorRef<Chat> remote = a.remote.resolve(b.pathOf(inbox.ref()));
+        ActorRef<Chat> remote = a.refTo(b, inbox.ref());
         remote.tell(new Chat.Numbered(42));
 
         inbox.expectMessage(PATIENCE, new Chat.Numbered(42));
@@ -103,11 +121,10 @@ class RemoteNodeTest {
     void aRefInsideAMessageIsUsableOnTheReceivingNode() {
         Node a = node("a");
         Node b = node("b");
-        ActorRef<Chat> greeter = b.kit.spawn(greeter(), "greeter");
-        b.remote.publish(greeter);
+        ActorRef<Chat> greeter = b.publishedGreeter();
         TestProbe<String> replies = a.kit.createTestProbe();
 
-        a.remote.<Chat>resolve(b.pathOf(greeter)).tell(new Chat.Hello("from a", replies.ref()));
+        a.<Chat>refTo(b, greeter).tell(new Chat.Hello("from a", replies.ref()));
 
         replies.expectMessage(PATIENCE, "hello from a");
     }
@@ -116,9 +133,8 @@ class RemoteNodeTest {
     void askWorksAcrossNodes() throws Exception {
         Node a = node("a");
         Node b = node("b");
-        ActorRef<Chat> greeter = b.kit.spawn(greeter(), "greeter");
-        b.remote.publish(greeter);
-        ActorRef<Chat> remote = a.remote.resolve(b.pathOf(greeter));
+        ActorRef<Chat> greeter = b.publishedGreeter();
+        ActorRef<Chat> remote = a.refTo(b, greeter);
 
         CompletionStage<String> reply = AskPattern.ask(remote, replyTo -> new Chat.Hello("asker", replyTo), PATIENCE,
                 a.kit.system().scheduler());
@@ -127,12 +143,29 @@ class RemoteNodeTest {
     }
 
     @Test
+    void anActorAsksAnActorOnAnotherNode() {
+        Node a = node("a");
+        Node b = node("b");
+        ActorRef<Chat> greeter = b.publishedGreeter();
+        TestProbe<String> answers = a.kit.createTestProbe();
+        a.kit.spawn(Behaviors.<String>setup(ctx -> {
+            ctx.ask(a.<Chat>refTo(b, greeter), (ActorRef<String> replyTo) -> new Chat.Hello("actor", replyTo),
+                    PATIENCE, (reply, failure) -> reply != null ? reply : "failed: " + failure);
+            return Behaviors.receiveMessage(answer -> {
+                answers.ref().tell(answer);
+                return Behaviors.same();
+            });
+        }), "asker");
+
+        answers.expectMessage(PATIENCE, "hello actor");
+    }
+
+    @Test
     void messagesFromOneSenderArriveInOrder() {
         Node a = node("a");
         Node b = node("b");
-        TestProbe<Chat> inbox = b.kit.createTestProbe();
-        b.remote.publish(inbox.ref());
-        ActorRef<Chat> remote = a.remote.resolve(b.pathOf(inbox.ref()));
+        TestProbe<Chat> inbox = b.publishedProbe();
+        ActorRef<Chat> remote = a.refTo(b, inbox.ref());
 
         IntStream.range(0, 2_000).forEach(i -> remote.tell(new Chat.Numbered(i)));
 
@@ -145,11 +178,10 @@ class RemoteNodeTest {
         Node a = node("a");
         Node b = node("b");
         Node c = node("c");
-        ActorRef<Chat> greeterOnC = c.kit.spawn(greeter(), "greeter");
-        c.remote.publish(greeterOnC);
+        ActorRef<Chat> greeterOnC = c.publishedGreeter();
         // b forwards every Hello to c's greeter: the reply ref from a passes through b to c and is used on c.
         ActorRef<Chat> forwarderOnB = b.kit.spawn(Behaviors.<Chat>setup(ctx -> {
-            ActorRef<Chat> toC = b.remote.resolve(c.pathOf(greeterOnC));
+            ActorRef<Chat> toC = b.refTo(c, greeterOnC);
             return Behaviors.receiveMessage(message -> {
                 toC.tell(message);
                 return Behaviors.same();
@@ -158,7 +190,7 @@ class RemoteNodeTest {
         b.remote.publish(forwarderOnB);
         TestProbe<String> replies = a.kit.createTestProbe();
 
-        a.remote.<Chat>resolve(b.pathOf(forwarderOnB)).tell(new Chat.Hello("via b", replies.ref()));
+        a.<Chat>refTo(b, forwarderOnB).tell(new Chat.Hello("via b", replies.ref()));
 
         replies.expectMessage(PATIENCE, "hello via b");
     }
@@ -177,11 +209,10 @@ class RemoteNodeTest {
     void aTypeTheReceivingNodeDoesNotKnowIsRejectedThereWithAnEvent() {
         Node a = node("a", RemoteSettings.defaults().withTls(new RemoteSettings.Tls.Development(devKeys)), MORE_TYPES);
         Node b = node("b");
-        TestProbe<Object> inbox = b.kit.createTestProbe();
-        b.remote.publish(inbox.ref());
+        TestProbe<Object> inbox = b.publishedProbe();
         TestProbe<RemoteEvent> events = b.kit.createTestProbe();
         b.kit.system().eventStream().subscribe(RemoteEvent.DeliveryFailed.class, events.ref());
-        ActorRef<Object> remote = a.remote.resolve(b.pathOf(inbox.ref()));
+        ActorRef<Object> remote = a.refTo(b, inbox.ref());
 
         remote.tell(new OnlyOnOneSide("unknown there"));
         remote.tell(new Chat.Numbered(1));
@@ -200,7 +231,7 @@ class RemoteNodeTest {
         TestProbe<DeadLetter> deadLetters = b.kit.createTestProbe();
         b.kit.system().eventStream().subscribe(DeadLetter.class, deadLetters.ref());
 
-        a.remote.<Chat>resolve(b.pathOf(hidden.ref())).tell(new Chat.Numbered(7));
+        a.<Chat>refTo(b, hidden.ref()).tell(new Chat.Numbered(7));
 
         assertThat(deadLetters.receiveMessage(PATIENCE).message()).isEqualTo(new Chat.Numbered(7));
         hidden.expectNoMessage(Duration.ofMillis(200));
@@ -211,11 +242,10 @@ class RemoteNodeTest {
         Node a = node("a", RemoteSettings.defaults().withTls(new RemoteSettings.Tls.Development(devKeys))
                 .withMaxFrameSize(16 * 1024), TYPES);
         Node b = node("b");
-        TestProbe<Chat> inbox = b.kit.createTestProbe();
-        b.remote.publish(inbox.ref());
+        TestProbe<Chat> inbox = b.publishedProbe();
         TestProbe<DeadLetter> deadLetters = a.kit.createTestProbe();
         a.kit.system().eventStream().subscribe(DeadLetter.class, deadLetters.ref());
-        ActorRef<Chat> remote = a.remote.resolve(b.pathOf(inbox.ref()));
+        ActorRef<Chat> remote = a.refTo(b, inbox.ref());
 
         remote.tell(new Chat.Payload(new byte[32 * 1024]));
         remote.tell(new Chat.Numbered(2));
@@ -230,15 +260,14 @@ class RemoteNodeTest {
         Node b = node("b", RemoteSettings.defaults().withTls(new RemoteSettings.Tls.Development(devKeys))
                 .withMaxFrameSize(16 * 1024), TYPES);
         Node c = node("c");
-        TestProbe<Chat> inbox = b.kit.createTestProbe();
-        b.remote.publish(inbox.ref());
+        TestProbe<Chat> inbox = b.publishedProbe();
         TestProbe<RemoteEvent> events = b.kit.createTestProbe();
         b.kit.system().eventStream().subscribe(RemoteEvent.ConnectionFailed.class, events.ref());
 
-        a.remote.<Chat>resolve(b.pathOf(inbox.ref())).tell(new Chat.Payload(new byte[64 * 1024]));
+        a.<Chat>refTo(b, inbox.ref()).tell(new Chat.Payload(new byte[64 * 1024]));
 
         assertThat(((RemoteEvent.ConnectionFailed) events.receiveMessage(PATIENCE)).reason()).contains("frame too long");
-        c.remote.<Chat>resolve(b.pathOf(inbox.ref())).tell(new Chat.Numbered(3));
+        c.<Chat>refTo(b, inbox.ref()).tell(new Chat.Numbered(3));
         inbox.expectMessage(PATIENCE, new Chat.Numbered(3));
     }
 
@@ -246,9 +275,8 @@ class RemoteNodeTest {
     void watchingARemoteActorGivesTerminatedWhenItStops() {
         Node a = node("a");
         Node b = node("b");
-        ActorRef<Chat> greeter = b.kit.spawn(greeter(), "greeter");
-        b.remote.publish(greeter);
-        ActorRef<Chat> remote = a.remote.resolve(b.pathOf(greeter));
+        ActorRef<Chat> greeter = b.publishedGreeter();
+        ActorRef<Chat> remote = a.refTo(b, greeter);
         TestProbe<String> replies = a.kit.createTestProbe();
         remote.tell(new Chat.Hello("before", replies.ref()));
         replies.expectMessage(PATIENCE, "hello before");
@@ -263,15 +291,14 @@ class RemoteNodeTest {
     void aPublishedActorIsForgottenWhenItStops() {
         Node a = node("a");
         Node b = node("b");
-        ActorRef<Chat> greeter = b.kit.spawn(greeter(), "greeter");
-        b.remote.publish(greeter);
+        ActorRef<Chat> greeter = b.publishedGreeter();
         b.kit.stop(greeter);
         ActorRef<Chat> again = b.kit.spawn(greeter(), "greeter");
         TestProbe<DeadLetter> deadLetters = b.kit.createTestProbe();
         b.kit.system().eventStream().subscribe(DeadLetter.class, deadLetters.ref());
         TestProbe<String> replies = a.kit.createTestProbe();
 
-        a.remote.<Chat>resolve(b.pathOf(again)).tell(new Chat.Hello("anyone?", replies.ref()));
+        a.<Chat>refTo(b, again).tell(new Chat.Hello("anyone?", replies.ref()));
 
         assertThat(deadLetters.receiveMessage(PATIENCE).message()).isInstanceOf(Chat.Hello.class);
     }
@@ -292,5 +319,26 @@ class RemoteNodeTest {
 
         assertThatThrownBy(() -> a.remote.resolve("troupe://b/user/x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("troupe://system@host:port");
+    }
+
+    @Test
+    void aLargeMessageThatKillsItsLaneLeavesTheOrdinaryAndControlLanesWorking() {
+        RemoteSettings dev = RemoteSettings.defaults().withTls(new RemoteSettings.Tls.Development(devKeys));
+        Node a = node("a", dev.withLargeMessageThreshold(1024), TYPES);
+        Node b = node("b", dev.withMaxFrameSize(4 * 1024), TYPES);
+        TestProbe<Chat> inbox = b.publishedProbe();
+        ActorRef<Chat> greeter = b.publishedGreeter();
+        TestProbe<RemoteEvent> events = b.kit.createTestProbe();
+        b.kit.system().eventStream().subscribe(RemoteEvent.ConnectionFailed.class, events.ref());
+        ActorRef<Chat> remoteInbox = a.refTo(b, inbox.ref());
+        ActorRef<Chat> remoteGreeter = a.refTo(b, greeter);
+        TestProbe<Void> watcher = a.kit.createTestProbe();
+
+        remoteInbox.tell(new Chat.Payload(new byte[8 * 1024])); // above a's large threshold and b's frame limit
+        assertThat(((RemoteEvent.ConnectionFailed) events.receiveMessage(PATIENCE)).reason()).contains("frame too long");
+        remoteInbox.tell(new Chat.Numbered(1));
+        inbox.expectMessage(PATIENCE, new Chat.Numbered(1));
+        b.kit.stop(greeter);
+        watcher.expectTerminated(remoteGreeter, PATIENCE);
     }
 }

@@ -75,7 +75,7 @@ final class ExportTable {
 
         @Override
         public void tell(Void message) {
-            requireMessage(message);
+            requireMessage(message); // Void has no values: only null, which this rejects
         }
 
         @Override

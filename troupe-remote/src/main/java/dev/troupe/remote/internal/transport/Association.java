@@ -152,6 +152,7 @@ public final class Association {
             incarnation = peerIncarnation;
             if (previous != peerIncarnation) {
                 detector = newDetector();
+                detector.heartbeat(); // the handshake is the first sign of life: a node may die before any ack
                 unreachableSince = 0;
             }
         }
@@ -325,10 +326,6 @@ public final class Association {
     /** Whether {@code lane} should stay connected with nothing to send: the control lane while watches exist. */
     synchronized boolean wantsLane(Lane lane) {
         return lane == Lane.CONTROL && !watches.isEmpty();
-    }
-
-    OutboundLane lane(Lane lane) {
-        return lanes.get(lane);
     }
 
     /** Closes every lane for good, dead-lettering what waited. */

@@ -44,6 +44,8 @@ final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
                 }
                 String refusal = association.handshaken(incarnation);
                 if (refusal != null) {
+                    // a quarantined incarnation answered: what waits for this node would only wait forever
+                    lane.drop().forEach(out -> association.undeliverable(out, refusal));
                     fail(ctx, refusal);
                     return;
                 }
