@@ -17,14 +17,23 @@ import java.util.List;
  * water mark), wait in `queue`, up to the outbound buffer size; more go to dead letters. So memory per lane
  * is bounded by the buffer size in messages plus the channel's high water mark in bytes.
  *
- * Order: every write is submitted to the channel's event loop while holding the lock, so the event loop runs
- * them in the order the senders took the lock; a write that would start on the event loop itself is submitted
- * as a task too, so that it cannot overtake writes submitted before it. Queued frames are written before any
- * later send, because a send writes directly only when the queue is empty.
+ * Batching: a send only adds its frame to `queue` and, if no drain is scheduled yet, schedules one on the
+ * channel's event loop (`drainScheduled`). The drain takes up to DRAIN_BATCH frames under the lock, writes them
+ * outside it (so senders never wait for encoding or encryption) and flushes once; if frames remain and the
+ * channel is still writable it schedules itself again, letting reads and heartbeats run in between. So a busy
+ * lane pays one task and one system call per batch, not per message, and an idle lane's single message goes out
+ * at once. A channel above its high water mark is drained again by `writable`.
+ *
+ * Order: frames leave `queue` in the order the senders took the lock, and only drains (all on the one event
+ * loop, one at a time) take them out, so they are written in that order; `sendIfConnected` (heartbeats, which
+ * carry no order) is the one write that bypasses the queue.
  */
 
 /** One connection from this node to another, with its queue and reconnect backoff. Thread-safe. */
 final class OutboundLane {
+    /** Frames written per drain at most, so that one busy lane cannot hold its event loop for long. */
+    private static final int DRAIN_BATCH = 512;
+
     private final Association association;
     private final Lane lane;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
@@ -35,6 +44,8 @@ final class OutboundLane {
     private Channel attempt;
     private int failures;
     private boolean closed;
+    /** A drain task is scheduled on the channel's event loop and has not yet taken its batch. */
+    private boolean drainScheduled;
 
     OutboundLane(Association association, Lane lane) {
         this.association = association;
@@ -49,32 +60,89 @@ final class OutboundLane {
         return association;
     }
 
-    /** Writes {@code out} now, queues it, or dead-letters it with the reason. */
+    /** Queues {@code out} for the next drain (scheduling one if needed), or dead-letters it with the reason. */
     void send(Outgoing out) {
         String refusal;
         boolean connect = false;
+        Channel drainOn = null;
         synchronized (this) {
             refusal = refusal(out);
             if (refusal == null) {
-                if (channel != null && queue.isEmpty() && channel.isWritable()) {
-                    write(channel, out.frame());
-                    return;
-                }
                 if (queue.size() >= association.settings().outboundBufferSize()) {
                     refusal = "the outbound buffer of " + association.settings().outboundBufferSize() + " messages on"
                             + " the " + lane + " lane to " + association.node() + " is full"
                             + (channel == null ? " (the node is not connected)" : " (the node does not read fast enough)");
                 } else {
                     queue.add(out);
-                    connect = startConnectingLocked();
+                    if (channel != null) {
+                        drainOn = scheduleDrainLocked();
+                    } else {
+                        connect = startConnectingLocked();
+                    }
                 }
             }
         }
         if (refusal != null) {
             association.undeliverable(out, refusal);
+        } else if (drainOn != null) {
+            Channel ch = drainOn;
+            ch.eventLoop().execute(() -> drain(ch));
         } else if (connect) {
             association.transport().connect(this);
         }
+    }
+
+    /** The channel to schedule a drain on, or null if one is scheduled already. */
+    private Channel scheduleDrainLocked() {
+        if (drainScheduled) {
+            return null;
+        }
+        drainScheduled = true;
+        return channel;
+    }
+
+    /**
+     * Writes a batch of what waits and flushes once; schedules the next batch if more waits and the channel
+     * takes it. On {@code ch}'s event loop.
+     */
+    private void drain(Channel ch) {
+        List<Frame> batch;
+        List<Outgoing> refused = new ArrayList<>(0);
+        boolean more;
+        synchronized (this) {
+            if (channel != ch || !ch.isWritable()) {
+                drainScheduled = false; // a newer channel drains for itself; an unwritable one is drained by writable()
+                return;
+            }
+            batch = new ArrayList<>(Math.min(queue.size(), DRAIN_BATCH));
+            for (int taken = 0; taken < DRAIN_BATCH && !queue.isEmpty(); taken++) {
+                Outgoing out = queue.poll();
+                if (refusal(out) == null) {
+                    batch.add(out.frame());
+                } else {
+                    refused.add(out);
+                }
+            }
+            more = !queue.isEmpty();
+            drainScheduled = more;
+        }
+        for (Frame frame : batch) {
+            ch.write(frame, ch.voidPromise());
+        }
+        if (!batch.isEmpty()) {
+            ch.flush();
+        }
+        if (more) {
+            // On the event loop, so writable() cannot run between the check and what follows it.
+            if (ch.isWritable()) {
+                ch.eventLoop().execute(() -> drain(ch));
+            } else {
+                synchronized (this) {
+                    drainScheduled = false;
+                }
+            }
+        }
+        refused.forEach(out -> association.undeliverable(out, refusal(out)));
     }
 
     /** Sends {@code frame} if connected, or does nothing: for heartbeats, which must not pile up. */
@@ -134,7 +202,6 @@ final class OutboundLane {
 
     /** The peer accepted the handshake on {@code ch}: write what waited, in order. On the event loop. */
     void connected(Channel ch, long incarnation) {
-        List<Outgoing> refused = new ArrayList<>();
         synchronized (this) {
             if (closed || ch != attempt) {
                 ch.close();
@@ -145,37 +212,20 @@ final class OutboundLane {
             channelIncarnation = incarnation;
             connecting = false;
             failures = 0;
-            drainLocked(refused);
+            drainScheduled = true;
         }
-        refused.forEach(out -> association.undeliverable(out, refusal(out)));
+        drain(ch);
     }
 
     /** The channel has room again: write what waited. */
     void writable(Channel ch) {
-        ch.eventLoop().execute(() -> {
-            List<Outgoing> refused = new ArrayList<>();
-            synchronized (this) {
-                if (channel == ch) {
-                    drainLocked(refused);
-                }
-            }
-            refused.forEach(out -> association.undeliverable(out, refusal(out)));
-        });
-    }
-
-    private void drainLocked(List<Outgoing> refused) {
-        boolean wrote = false;
-        while (!queue.isEmpty() && channel.isWritable()) {
-            Outgoing out = queue.poll();
-            if (refusal(out) != null) {
-                refused.add(out);
-            } else {
-                channel.write(out.frame(), channel.voidPromise());
-                wrote = true;
-            }
+        boolean schedule;
+        synchronized (this) {
+            schedule = channel == ch && !drainScheduled && !queue.isEmpty();
+            drainScheduled |= schedule;
         }
-        if (wrote) {
-            channel.flush();
+        if (schedule) {
+            ch.eventLoop().execute(() -> drain(ch));
         }
     }
 
