@@ -13,14 +13,15 @@ import java.util.List;
  *   idle        channel == null, !connecting, no reconnect scheduled
  *   connecting  a connect (TCP, TLS, Troupe handshake) is under way on `attempt`, or a reconnect is scheduled
  *   connected   channel != null: handshake accepted by the peer, incarnation known
- * Sends while not connected, or while the channel is not writable (Netty's pending bytes above the high
- * water mark), wait in `queue`, up to the outbound buffer size; more go to dead letters. So memory per lane
- * is bounded by the buffer size in messages plus the channel's high water mark in bytes.
+ * Every send waits in `queue` (up to the outbound buffer size; more go to dead letters) and, when connected,
+ * schedules one drain task on the channel's event loop unless one is scheduled already. The drain takes the
+ * whole queue, writes it and flushes once: under load many messages share one task, one TLS record and one
+ * system call. It stops while the channel is not writable (Netty's pending bytes above the high water mark);
+ * the writability event drains again. So memory per lane is bounded by twice the buffer size in messages plus
+ * the high water mark in bytes.
  *
- * Order: every write is submitted to the channel's event loop while holding the lock, so the event loop runs
- * them in the order the senders took the lock; a write that would start on the event loop itself is submitted
- * as a task too, so that it cannot overtake writes submitted before it. Queued frames are written before any
- * later send, because a send writes directly only when the queue is empty.
+ * Order: the queue is FIFO under the lock and only drain tasks, one at a time on the event loop, take from
+ * it, so frames leave in the order senders took the lock.
  */
 
 /** One connection from this node to another, with its queue and reconnect backoff. Thread-safe. */
@@ -31,6 +32,7 @@ final class OutboundLane {
     private Channel channel;
     private long channelIncarnation;
     private boolean connecting;
+    private boolean drainScheduled;
     /** The channel of the connect under way; only its outcome counts, so a closed older channel is ignored. */
     private Channel attempt;
     private int failures;
@@ -49,24 +51,24 @@ final class OutboundLane {
         return association;
     }
 
-    /** Writes {@code out} now, queues it, or dead-letters it with the reason. */
+    /** Queues {@code out} for writing, or dead-letters it with the reason. */
     void send(Outgoing out) {
         String refusal;
         boolean connect = false;
         synchronized (this) {
             refusal = refusal(out);
             if (refusal == null) {
-                if (channel != null && queue.isEmpty() && channel.isWritable()) {
-                    write(channel, out.frame());
-                    return;
-                }
                 if (queue.size() >= association.settings().outboundBufferSize()) {
                     refusal = "the outbound buffer of " + association.settings().outboundBufferSize() + " messages on"
                             + " the " + lane + " lane to " + association.node() + " is full"
                             + (channel == null ? " (the node is not connected)" : " (the node does not read fast enough)");
                 } else {
                     queue.add(out);
-                    connect = startConnectingLocked();
+                    if (channel != null) {
+                        scheduleDrainLocked();
+                    } else {
+                        connect = startConnectingLocked();
+                    }
                 }
             }
         }
@@ -74,6 +76,49 @@ final class OutboundLane {
             association.undeliverable(out, refusal);
         } else if (connect) {
             association.transport().connect(this);
+        }
+    }
+
+    private void scheduleDrainLocked() {
+        if (!drainScheduled) {
+            drainScheduled = true;
+            Channel ch = channel;
+            ch.eventLoop().execute(() -> drain(ch));
+        }
+    }
+
+    /** Writes what waits on {@code ch}, if it is still this lane's channel and writable. On its event loop. */
+    private void drain(Channel ch) {
+        List<Outgoing> batch = new ArrayList<>();
+        List<Outgoing> refused = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        synchronized (this) {
+            drainScheduled = false;
+            if (channel != ch) {
+                if (channel != null && !queue.isEmpty()) {
+                    scheduleDrainLocked(); // a newer channel came while this drain was scheduled for the old one
+                }
+                return;
+            }
+            if (!ch.isWritable()) {
+                return; // the writability event drains again
+            }
+            for (Outgoing out; (out = queue.poll()) != null; ) {
+                String refusal = refusal(out);
+                if (refusal == null) {
+                    batch.add(out);
+                } else {
+                    refused.add(out);
+                    reasons.add(refusal);
+                }
+            }
+        }
+        for (Outgoing out : batch) {
+            ch.write(out.frame(), ch.voidPromise());
+        }
+        ch.flush();
+        for (int i = 0; i < refused.size(); i++) {
+            association.undeliverable(refused.get(i), reasons.get(i));
         }
     }
 
@@ -134,7 +179,6 @@ final class OutboundLane {
 
     /** The peer accepted the handshake on {@code ch}: write what waited, in order. On the event loop. */
     void connected(Channel ch, long incarnation) {
-        List<Outgoing> refused = new ArrayList<>();
         synchronized (this) {
             if (closed || ch != attempt) {
                 ch.close();
@@ -145,37 +189,14 @@ final class OutboundLane {
             channelIncarnation = incarnation;
             connecting = false;
             failures = 0;
-            drainLocked(refused);
+            scheduleDrainLocked();
         }
-        refused.forEach(out -> association.undeliverable(out, refusal(out)));
     }
 
     /** The channel has room again: write what waited. */
-    void writable(Channel ch) {
-        ch.eventLoop().execute(() -> {
-            List<Outgoing> refused = new ArrayList<>();
-            synchronized (this) {
-                if (channel == ch) {
-                    drainLocked(refused);
-                }
-            }
-            refused.forEach(out -> association.undeliverable(out, refusal(out)));
-        });
-    }
-
-    private void drainLocked(List<Outgoing> refused) {
-        boolean wrote = false;
-        while (!queue.isEmpty() && channel.isWritable()) {
-            Outgoing out = queue.poll();
-            if (refusal(out) != null) {
-                refused.add(out);
-            } else {
-                channel.write(out.frame(), channel.voidPromise());
-                wrote = true;
-            }
-        }
-        if (wrote) {
-            channel.flush();
+    synchronized void writable(Channel ch) {
+        if (channel == ch && !queue.isEmpty()) {
+            scheduleDrainLocked();
         }
     }
 
