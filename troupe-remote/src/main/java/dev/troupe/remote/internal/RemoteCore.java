@@ -176,7 +176,7 @@ public final class RemoteCore implements RefResolver, Delivery {
                 default -> throw new IllegalArgumentException("not a frame to deliver: " + frame);
             }
         } catch (RuntimeException e) {
-            failed(from, recipientOf(frame), e.getMessage());
+            failed(from, recipientOf(frame), e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 
