@@ -231,13 +231,14 @@ public final class RemoteSettings {
     }
 
     /**
-     * The largest frame (envelope and serialized message) this node sends or accepts, in bytes, 1 KiB to
+     * The largest frame (envelope and serialized message) this node sends or accepts, in bytes, 4 KiB to
      * 64 MiB. A peer announcing a longer frame has its connection closed before the bytes are buffered; a
-     * message too large to send goes to dead letters.
+     * message whose serialized form is larger than the limit less 1 KiB (room for the envelope) goes to dead
+     * letters on the sending node.
      */
     public RemoteSettings withMaxFrameSize(int bytes) {
-        if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
-            throw new IllegalArgumentException("maxFrameSize must be in 1 KiB..64 MiB, was " + bytes);
+        if (bytes < 4 * 1024 || bytes > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException("maxFrameSize must be in 4 KiB..64 MiB, was " + bytes);
         }
         return with(v -> v.maxFrameSize = bytes);
     }

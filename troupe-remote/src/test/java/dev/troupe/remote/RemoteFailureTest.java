@@ -3,7 +3,9 @@ package dev.troupe.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.actor.ActorRef;
+import dev.troupe.actor.Behaviors;
 import dev.troupe.actor.DeadLetter;
+import dev.troupe.actor.Terminated;
 import dev.troupe.remote.RemoteNodeTest.Chat;
 import dev.troupe.testkit.ActorTestKit;
 import dev.troupe.testkit.TestProbe;
@@ -150,5 +152,36 @@ class RemoteFailureTest {
         TestProbe<Void> watcher = a.kit.createTestProbe();
 
         watcher.expectTerminated(nowhere, PATIENCE);
+    }
+
+    @Test
+    void aNodeWhoseActorsAreWatchedNoticesWhenTheWatchingNodeGoesAway() {
+        Node a = node("a", 0);
+        Node b = node("b", 0);
+        ActorRef<Chat> first = b.kit.spawn(RemoteNodeTest.greeter(), "first");
+        ActorRef<Chat> second = b.kit.spawn(RemoteNodeTest.greeter(), "second");
+        b.remote.publish(first);
+        b.remote.publish(second);
+        TestProbe<String> terminations = a.kit.createTestProbe();
+        a.kit.spawn(Behaviors.<Void>setup(ctx -> {
+            // second first: its Watch is ahead of first's on the control lane, so first's Terminated proves both
+            ctx.watch(a.remote.resolve(second.path().withRoot(b.remote.address()).toString()));
+            ctx.watch(a.remote.resolve(first.path().withRoot(b.remote.address()).toString()));
+            return Behaviors.receiveSignal((c, signal) -> {
+                if (signal instanceof Terminated terminated) {
+                    terminations.ref().tell(terminated.ref().path().name());
+                }
+                return Behaviors.same();
+            });
+        }), "watcher");
+        TestProbe<RemoteEvent> events = b.kit.createTestProbe();
+        b.kit.system().eventStream().subscribe(RemoteEvent.Quarantined.class, events.ref());
+        b.kit.stop(first);
+        terminations.expectMessage(PATIENCE, "first");
+
+        a.remote.close(); // b still holds a's watch of second: it heartbeats a and finds it gone
+
+        RemoteEvent.Quarantined quarantined = (RemoteEvent.Quarantined) events.receiveMessage(PATIENCE);
+        assertThat(quarantined.node()).isEqualTo(a.remote.address());
     }
 }

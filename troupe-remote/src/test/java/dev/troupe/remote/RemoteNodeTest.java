@@ -288,6 +288,32 @@ class RemoteNodeTest {
     }
 
     @Test
+    void afterUnwatchARemoteActorsStopGivesNoTerminated() {
+        Node a = node("a");
+        Node b = node("b");
+        ActorRef<Chat> greeter = b.publishedGreeter();
+        ActorRef<Chat> remote = a.refTo(b, greeter);
+        TestProbe<String> events = a.kit.createTestProbe();
+        ActorRef<String> watcher = a.kit.spawn(Behaviors.<String>receive((ctx, command) -> {
+            switch (command) {
+                case "watch" -> ctx.watchWith(remote, "terminated");
+                case "unwatch" -> ctx.unwatch(remote);
+                default -> events.ref().tell(command);
+            }
+            events.ref().tell("did " + command);
+            return Behaviors.same();
+        }), "watcher");
+
+        watcher.tell("watch");
+        watcher.tell("unwatch");
+        events.expectMessage(PATIENCE, "did watch");
+        events.expectMessage(PATIENCE, "did unwatch");
+        b.kit.stop(greeter);
+
+        events.expectNoMessage(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aPublishedActorIsForgottenWhenItStops() {
         Node a = node("a");
         Node b = node("b");

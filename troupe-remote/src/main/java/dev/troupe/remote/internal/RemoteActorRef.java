@@ -54,8 +54,11 @@ final class RemoteActorRef<T> extends InternalRef<T> {
                     new Frame.Watch(wirePath, core.toWire(watch.watcher())));
             case SystemMessage.Unwatch unwatch -> association.unwatch(this, unwatch.watcher(), incarnation,
                     new Frame.Unwatch(wirePath, core.toWire(unwatch.watcher())));
-            case SystemMessage.DeathWatchNotification death -> association.send(Lane.CONTROL, new Outgoing(
-                    new Frame.Terminated(core.toWire(death.actor()), wirePath), incarnation, null, this));
+            case SystemMessage.DeathWatchNotification death -> {
+                association.watchedFromThereEnded(death.actor(), this);
+                association.send(Lane.CONTROL, new Outgoing(
+                        new Frame.Terminated(core.toWire(death.actor()), wirePath), incarnation, null, this));
+            }
             case SystemMessage.Create create -> { } // remote actors are never created through a ref
             case SystemMessage.Terminate terminate -> { } // nor stopped: only a parent stops, and it is local
         }

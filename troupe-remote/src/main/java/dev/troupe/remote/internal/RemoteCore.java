@@ -156,6 +156,7 @@ public final class RemoteCore implements RefResolver, Delivery {
                     if (local == null) {
                         watcher.sendSystem(new SystemMessage.DeathWatchNotification(asNamed, null));
                     } else {
+                        from.watchedFromThere(new Association.InboundWatch(local, asNamed, watcher), true);
                         local.sendSystem(new SystemMessage.Watch(asNamed, watcher));
                     }
                 }
@@ -163,8 +164,10 @@ public final class RemoteCore implements RefResolver, Delivery {
                     ActorPath watchee = localPath(unwatch.watchee());
                     InternalRef<?> local = exports.lookup(watchee);
                     if (local != null) {
-                        local.sendSystem(new SystemMessage.Unwatch(new UnresolvedRef(watchee, system),
-                                remoteRef(unwatch.watcher())));
+                        UnresolvedRef asNamed = new UnresolvedRef(watchee, system);
+                        InternalRef<?> watcher = remoteRef(unwatch.watcher());
+                        from.watchedFromThere(new Association.InboundWatch(local, asNamed, watcher), false);
+                        local.sendSystem(new SystemMessage.Unwatch(asNamed, watcher));
                     }
                 }
                 case Frame.Terminated terminated -> {
@@ -176,7 +179,7 @@ public final class RemoteCore implements RefResolver, Delivery {
                 default -> throw new IllegalArgumentException("not a frame to deliver: " + frame);
             }
         } catch (RuntimeException e) {
-            failed(from, recipientOf(frame), e.getMessage());
+            failed(from, recipientOf(frame), e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 

@@ -45,6 +45,8 @@ public final class Association {
     private long incarnation;
     private final Set<Long> quarantined = new HashSet<>();
     private final Map<InternalRef<?>, Set<InternalRef<?>>> watches = new HashMap<>();
+    /** Watches the other way: actors of that node watching local ones (the local cells hold the watch). */
+    private final Set<InboundWatch> watchedFromThere = new HashSet<>();
     /** Fed by heartbeat acknowledgements of the current incarnation; a new one for each incarnation. */
     private PhiAccrualFailureDetector detector;
     /** When the detector first said unavailable, or 0 while reachable. */
@@ -124,6 +126,27 @@ public final class Association {
         }
     }
 
+    /**
+     * A watch of local actor {@code local} by {@code remoteWatcher} on the other node, which named the local
+     * actor {@code alias}. Remembered so that this node heartbeats the other one while it holds such watches,
+     * and ends them if the other node is quarantined.
+     */
+    public record InboundWatch(InternalRef<?> local, InternalRef<?> alias, InternalRef<?> remoteWatcher) {}
+
+    /** The other node watches (or, with {@code added} false, no longer watches) one of our actors. */
+    public synchronized void watchedFromThere(InboundWatch watch, boolean added) {
+        if (added) {
+            watchedFromThere.add(watch);
+        } else {
+            watchedFromThere.remove(watch);
+        }
+    }
+
+    /** A local actor the other node watched, named {@code alias} there, stopped: that watch is over. */
+    public synchronized void watchedFromThereEnded(InternalRef<?> alias, InternalRef<?> remoteWatcher) {
+        watchedFromThere.removeIf(w -> w.alias().equals(alias) && w.remoteWatcher().equals(remoteWatcher));
+    }
+
     /** The other node says {@code remoteActor} stopped; tells {@code localWatcher} if it still watches. */
     public void remoteTerminated(InternalRef<?> remoteActor, InternalRef<?> localWatcher) {
         synchronized (this) {
@@ -174,6 +197,7 @@ public final class Association {
      */
     void quarantine(long gone, String reason, boolean restarted) {
         Map<InternalRef<?>, Set<InternalRef<?>>> watched;
+        List<InboundWatch> endedThere;
         synchronized (this) {
             if (!quarantined.add(gone)) {
                 return;
@@ -185,8 +209,11 @@ public final class Association {
             }
             watched = new HashMap<>(watches);
             watches.clear();
+            endedThere = List.copyOf(watchedFromThere);
+            watchedFromThere.clear();
         }
         LOG.warn("Quarantined incarnation {} of {}: {}", Long.toHexString(gone), node, reason);
+        endedThere.forEach(w -> w.local().sendSystem(new SystemMessage.Unwatch(w.alias(), w.remoteWatcher())));
         String why = "incarnation " + Long.toHexString(gone) + " of " + node + " is quarantined: " + reason;
         for (OutboundLane lane : lanes.values()) {
             for (Outgoing out : lane.close(false)) {
@@ -308,10 +335,10 @@ public final class Association {
                 watcher -> watcher.sendSystem(new SystemMessage.DeathWatchNotification(watchee, null))));
     }
 
-    /** Whether anything uses this association: watches of its actors, or a lane connected or waiting. */
+    /** Whether anything uses this association: watches either way, or a lane connected or waiting. */
     private boolean inUse() {
         synchronized (this) {
-            if (!watches.isEmpty()) {
+            if (!watches.isEmpty() || !watchedFromThere.isEmpty()) {
                 return true;
             }
         }
@@ -325,7 +352,7 @@ public final class Association {
 
     /** Whether {@code lane} should stay connected with nothing to send: the control lane while watches exist. */
     synchronized boolean wantsLane(Lane lane) {
-        return lane == Lane.CONTROL && !watches.isEmpty();
+        return lane == Lane.CONTROL && (!watches.isEmpty() || !watchedFromThere.isEmpty());
     }
 
     /** Closes every lane for good, dead-lettering what waited. */

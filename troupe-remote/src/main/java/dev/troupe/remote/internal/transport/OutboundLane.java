@@ -13,39 +13,30 @@ import java.util.List;
  *   idle        channel == null, !connecting, no reconnect scheduled
  *   connecting  a connect (TCP, TLS, Troupe handshake) is under way on `attempt`, or a reconnect is scheduled
  *   connected   channel != null: handshake accepted by the peer, incarnation known
- * Sends while not connected, or while the channel is not writable (Netty's pending bytes above the high
- * water mark), wait in `queue`, up to the outbound buffer size; more go to dead letters. So memory per lane
- * is bounded by the buffer size in messages plus the channel's high water mark in bytes.
+ * Every send waits in `queue` (up to the outbound buffer size; more go to dead letters) and, when connected,
+ * schedules one drain task on the channel's event loop unless one is scheduled already. The drain takes the
+ * whole queue, writes it and flushes once: under load many messages share one task, one TLS record and one
+ * system call. It stops while the channel is not writable (Netty's pending bytes above the high water mark);
+ * the writability event drains again. So memory per lane is bounded by twice the buffer size in messages plus
+ * the high water mark in bytes.
  *
- * Batching: a send only adds its frame to `queue` and, if no drain is scheduled yet, schedules one on the
- * channel's event loop (`drainScheduled`). The drain takes up to DRAIN_BATCH frames under the lock, writes them
- * outside it (so senders never wait for encoding or encryption) and flushes once; if frames remain and the
- * channel is still writable it schedules itself again, letting reads and heartbeats run in between. So a busy
- * lane pays one task and one system call per batch, not per message, and an idle lane's single message goes out
- * at once. A channel above its high water mark is drained again by `writable`.
- *
- * Order: frames leave `queue` in the order the senders took the lock, and only drains (all on the one event
- * loop, one at a time) take them out, so they are written in that order; `sendIfConnected` (heartbeats, which
- * carry no order) is the one write that bypasses the queue.
+ * Order: the queue is FIFO under the lock and only drain tasks, one at a time on the event loop, take from
+ * it, so frames leave in the order senders took the lock.
  */
 
 /** One connection from this node to another, with its queue and reconnect backoff. Thread-safe. */
 final class OutboundLane {
-    /** Frames written per drain at most, so that one busy lane cannot hold its event loop for long. */
-    private static final int DRAIN_BATCH = 512;
-
     private final Association association;
     private final Lane lane;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private Channel channel;
     private long channelIncarnation;
     private boolean connecting;
+    private boolean drainScheduled;
     /** The channel of the connect under way; only its outcome counts, so a closed older channel is ignored. */
     private Channel attempt;
     private int failures;
     private boolean closed;
-    /** A drain task is scheduled on the channel's event loop and has not yet taken its batch. */
-    private boolean drainScheduled;
 
     OutboundLane(Association association, Lane lane) {
         this.association = association;
@@ -60,11 +51,10 @@ final class OutboundLane {
         return association;
     }
 
-    /** Queues {@code out} for the next drain (scheduling one if needed), or dead-letters it with the reason. */
+    /** Queues {@code out} for writing, or dead-letters it with the reason. */
     void send(Outgoing out) {
         String refusal;
         boolean connect = false;
-        Channel drainOn = null;
         synchronized (this) {
             refusal = refusal(out);
             if (refusal == null) {
@@ -75,7 +65,7 @@ final class OutboundLane {
                 } else {
                     queue.add(out);
                     if (channel != null) {
-                        drainOn = scheduleDrainLocked();
+                        scheduleDrainLocked();
                     } else {
                         connect = startConnectingLocked();
                     }
@@ -84,65 +74,52 @@ final class OutboundLane {
         }
         if (refusal != null) {
             association.undeliverable(out, refusal);
-        } else if (drainOn != null) {
-            Channel ch = drainOn;
-            ch.eventLoop().execute(() -> drain(ch));
         } else if (connect) {
             association.transport().connect(this);
         }
     }
 
-    /** The channel to schedule a drain on, or null if one is scheduled already. */
-    private Channel scheduleDrainLocked() {
-        if (drainScheduled) {
-            return null;
+    private void scheduleDrainLocked() {
+        if (!drainScheduled) {
+            drainScheduled = true;
+            Channel ch = channel;
+            ch.eventLoop().execute(() -> drain(ch));
         }
-        drainScheduled = true;
-        return channel;
     }
 
-    /**
-     * Writes a batch of what waits and flushes once; schedules the next batch if more waits and the channel
-     * takes it. On {@code ch}'s event loop.
-     */
+    /** Writes what waits on {@code ch}, if it is still this lane's channel and writable. On its event loop. */
     private void drain(Channel ch) {
-        List<Frame> batch;
-        List<Outgoing> refused = new ArrayList<>(0);
-        boolean more;
+        List<Outgoing> batch = new ArrayList<>();
+        List<Outgoing> refused = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         synchronized (this) {
-            if (channel != ch || !ch.isWritable()) {
-                drainScheduled = false; // a newer channel drains for itself; an unwritable one is drained by writable()
+            drainScheduled = false;
+            if (channel != ch) {
+                if (channel != null && !queue.isEmpty()) {
+                    scheduleDrainLocked(); // a newer channel came while this drain was scheduled for the old one
+                }
                 return;
             }
-            batch = new ArrayList<>(Math.min(queue.size(), DRAIN_BATCH));
-            for (int taken = 0; taken < DRAIN_BATCH && !queue.isEmpty(); taken++) {
-                Outgoing out = queue.poll();
-                if (refusal(out) == null) {
-                    batch.add(out.frame());
+            if (!ch.isWritable()) {
+                return; // the writability event drains again
+            }
+            for (Outgoing out; (out = queue.poll()) != null; ) {
+                String refusal = refusal(out);
+                if (refusal == null) {
+                    batch.add(out);
                 } else {
                     refused.add(out);
-                }
-            }
-            more = !queue.isEmpty();
-            drainScheduled = more;
-        }
-        for (Frame frame : batch) {
-            ch.write(frame, ch.voidPromise());
-        }
-        if (!batch.isEmpty()) {
-            ch.flush();
-        }
-        if (more) {
-            // On the event loop, so writable() cannot run between the check and what follows it.
-            if (ch.isWritable()) {
-                ch.eventLoop().execute(() -> drain(ch));
-            } else {
-                synchronized (this) {
-                    drainScheduled = false;
+                    reasons.add(refusal);
                 }
             }
         }
-        refused.forEach(out -> association.undeliverable(out, refusal(out)));
+        for (Outgoing out : batch) {
+            ch.write(out.frame(), ch.voidPromise());
+        }
+        ch.flush();
+        for (int i = 0; i < refused.size(); i++) {
+            association.undeliverable(refused.get(i), reasons.get(i));
+        }
     }
 
     /** Sends {@code frame} if connected, or does nothing: for heartbeats, which must not pile up. */
@@ -212,20 +189,14 @@ final class OutboundLane {
             channelIncarnation = incarnation;
             connecting = false;
             failures = 0;
-            drainScheduled = true;
+            scheduleDrainLocked();
         }
-        drain(ch);
     }
 
     /** The channel has room again: write what waited. */
-    void writable(Channel ch) {
-        boolean schedule;
-        synchronized (this) {
-            schedule = channel == ch && !drainScheduled && !queue.isEmpty();
-            drainScheduled |= schedule;
-        }
-        if (schedule) {
-            ch.eventLoop().execute(() -> drain(ch));
+    synchronized void writable(Channel ch) {
+        if (channel == ch && !queue.isEmpty()) {
+            scheduleDrainLocked();
         }
     }
 

@@ -138,7 +138,7 @@ class TransportTest {
 
     @Test
     void anOversizedFrameClosesItsConnectionAndTheNodeKeepsWorking() throws Exception {
-        Node b = node("b", new RemoteSettings.Tls.Plaintext(), 1024);
+        Node b = node("b", new RemoteSettings.Tls.Plaintext(), 4096);
         TestProbe<RemoteEvent> events = b.kit.createTestProbe();
         b.kit.system().eventStream().subscribe(RemoteEvent.class, events.ref());
         ActorPath address = b.transport.address();
@@ -152,7 +152,7 @@ class TransportTest {
         assertThat(events.expectMessageClass(RemoteEvent.ConnectionFailed.class, PATIENCE).reason())
                 .contains("frame too long");
 
-        Node a = node("a", new RemoteSettings.Tls.Plaintext(), 1024);
+        Node a = node("a", new RemoteSettings.Tls.Plaintext(), 4096);
         send(a, b, message("troupe://b@x:1/user/r", 1));
         await().atMost(PATIENCE).until(() -> b.delivered.size() == 1);
     }
