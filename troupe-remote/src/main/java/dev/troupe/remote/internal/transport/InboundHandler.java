@@ -4,31 +4,30 @@ import dev.troupe.actor.ActorPath;
 import dev.troupe.remote.internal.wire.Frame;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The accepting side of a connection: checks the handshake (the peer must name this node's exact address and
  * an incarnation that is not quarantined), answers it, then hands every frame to the {@link Delivery} and
  * answers heartbeats. Anything out of protocol closes the connection. One per channel; runs on its event loop.
  */
-final class InboundHandler extends SimpleChannelInboundHandler<Frame> {
+final class InboundHandler extends ConnectionHandler {
     private final Transport transport;
     private Association from;
     private long incarnation;
-    private boolean failed;
-    private ScheduledFuture<?> handshakeTimeout;
 
     InboundHandler(Transport transport) {
+        super(transport);
         this.transport = transport;
     }
 
     @Override
+    String peer(ChannelHandlerContext ctx) {
+        return from != null ? from.address() : String.valueOf(ctx.channel().remoteAddress());
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        handshakeTimeout = ctx.executor().schedule(() -> fail(ctx, "no handshake within "
-                        + transport.settings().handshakeTimeout().toMillis() + " ms"),
-                transport.settings().handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        startHandshakeTimer(ctx, "handshake");
         ctx.fireChannelActive();
     }
 
@@ -56,7 +55,7 @@ final class InboundHandler extends SimpleChannelInboundHandler<Frame> {
     }
 
     private void handshake(ChannelHandlerContext ctx, Frame.Handshake handshake) {
-        handshakeTimeout.cancel(false);
+        handshakeDone();
         String own = transport.address().address();
         if (!handshake.to().equals(own)) {
             reject(ctx, "this node is " + own + ", not " + handshake.to());
@@ -91,28 +90,10 @@ final class InboundHandler extends SimpleChannelInboundHandler<Frame> {
     }
 
     @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        fail(ctx, Failures.describe(cause));
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (handshakeTimeout != null) {
-            handshakeTimeout.cancel(false);
-        }
         if (from != null) {
             from.inbound(ctx.channel(), incarnation, false);
         }
-        ctx.fireChannelInactive();
-    }
-
-    /** Reports the first failure of this connection (TLS may have closed it already) and closes it. */
-    private void fail(ChannelHandlerContext ctx, String reason) {
-        if (!failed) {
-            failed = true;
-            transport.connectionFailed(from != null ? from.address() : String.valueOf(ctx.channel().remoteAddress()),
-                    reason);
-        }
-        ctx.close();
+        super.channelInactive(ctx);
     }
 }

@@ -2,24 +2,25 @@ package dev.troupe.remote.internal.transport;
 
 import dev.troupe.remote.internal.wire.Frame;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The connecting side of one lane's connection: sends the handshake, waits for the answer, then only reads
  * heartbeat acknowledgements. One per channel; runs on its event loop.
  */
-final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
+final class OutboundHandler extends ConnectionHandler {
     private final OutboundLane lane;
     private final Association association;
     private boolean accepted;
-    private boolean failed;
-    private ScheduledFuture<?> handshakeTimeout;
 
     OutboundHandler(OutboundLane lane) {
+        super(lane.association().transport());
         this.lane = lane;
         this.association = lane.association();
+    }
+
+    @Override
+    String peer(ChannelHandlerContext ctx) {
+        return association.address();
     }
 
     @Override
@@ -27,9 +28,7 @@ final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
         Transport transport = association.transport();
         ctx.writeAndFlush(new Frame.Handshake(lane.lane(), transport.address().address(), transport.incarnation(),
                 association.address()));
-        long timeout = transport.settings().handshakeTimeout().toNanos();
-        handshakeTimeout = ctx.executor().schedule(() -> fail(ctx, "no handshake answer within "
-                + transport.settings().handshakeTimeout().toMillis() + " ms"), timeout, TimeUnit.NANOSECONDS);
+        startHandshakeTimer(ctx, "handshake answer");
         ctx.fireChannelActive();
     }
 
@@ -37,7 +36,7 @@ final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
     protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
         switch (frame) {
             case Frame.HandshakeAccepted(String address, long incarnation) when !accepted -> {
-                handshakeTimeout.cancel(false);
+                handshakeDone();
                 if (!address.equals(association.address())) {
                     fail(ctx, "the node answering is " + address + ", not " + association.address());
                     return;
@@ -67,25 +66,8 @@ final class OutboundHandler extends SimpleChannelInboundHandler<Frame> {
     }
 
     @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        fail(ctx, Failures.describe(cause));
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (handshakeTimeout != null) {
-            handshakeTimeout.cancel(false);
-        }
         lane.disconnected(ctx.channel());
-        ctx.fireChannelInactive();
-    }
-
-    /** Reports the first failure of this connection (TLS may have closed it already) and closes it. */
-    private void fail(ChannelHandlerContext ctx, String reason) {
-        if (!failed) {
-            failed = true;
-            association.transport().connectionFailed(association.address(), reason);
-        }
-        ctx.close();
+        super.channelInactive(ctx);
     }
 }
