@@ -4,7 +4,9 @@ package dev.troupe.remote;
  * Bytes received from another node could not be turned into a message: an unknown serializer id, a manifest
  * (wire name) not on the allow-list, malformed or truncated bytes, a value a message type rejects, or a limit
  * of the reader exceeded (nesting depth, string or number length). The message is not delivered; the
- * receiving node carries on. The text names the serializer id and manifest (shortened if long).
+ * receiving node carries on. The text names the serializer id and manifest; since both, and any text Jackson
+ * quotes from the payload, come from the network, it is shortened and its control characters are escaped.
+ * Thrown on the thread that read the bytes; immutable.
  */
 public final class MessageDeserializationException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -92,7 +93,7 @@ public final class MessageTypes {
 
     @Override
     public String toString() {
-        return "MessageTypes" + new java.util.TreeSet<>(typeByName.keySet());
+        return "MessageTypes" + new TreeSet<>(typeByName.keySet());
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.troupe.remote;
 /**
  * A message could not be turned into bytes on the sending node: its type is neither in {@link MessageTypes}
  * nor handled by a {@link RemoteSerializer}, or the serializer failed on it (the cause says why). The message
- * is not sent.
+ * is not sent. Thrown on the thread that asked for the message to be serialized; immutable.
  */
 public final class NotSerializableMessageException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -48,6 +48,22 @@ class MessageTypesTest {
 
     record Inner2(java.util.Set<java.util.UUID> ids) {}
 
+    record Receipt(String orderId, java.math.BigDecimal total, java.time.Instant at) {}
+
+    @Test
+    void theDocumentedRegistrationNamesEveryTypeItAllows() {
+        // tag::register[]
+        MessageTypes types = MessageTypes.builder()
+                .register(Shop.class, "shop")   // shop.Order, shop.Status, shop.Query.Price
+                .register(Receipt.class)        // under its class name
+                .build();
+        // end::register[]
+
+        assertThat(types.typeNamed("shop.Order")).contains(Shop.Order.class);
+        assertThat(types.typeNamed("shop.Query.Price")).contains(Shop.Query.Price.class);
+        assertThat(types.nameOf(Receipt.class)).contains(Receipt.class.getName());
+    }
+
     @Test
     void aSealedInterfaceRegistersEveryPermittedTypeRecursivelyUnderItsPrefix() {
         MessageTypes types = MessageTypes.builder().register(Shop.class, "shop").build();

@@ -1,6 +1,7 @@
 package dev.troupe.remote.internal.serialization;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -17,9 +18,9 @@ import java.io.IOException;
 /**
  * The default serializer: Jackson CBOR over the types of {@link MessageTypes}, with polymorphism only through
  * {@link RegisteredNames}, refs through {@link RefModule}, and the reader bounded by {@link StreamReadConstraints}
- * so that hostile bytes cost at most their own length in work and memory. Strict on input: unknown or missing
- * record components, nulls for primitives, trailing bytes and coercions between scalar kinds (a string where a
- * number belongs, a float into an int) are errors, not guesses. Thread-safe once built.
+ * so that hostile bytes cost at most their own length in work and memory. Strict on input: unknown, missing or
+ * repeated record components, nulls for primitives, trailing bytes and coercions between scalar kinds (a string
+ * where a number belongs, a float into an int) are errors, not guesses. Thread-safe once built.
  */
 final class CborMessages {
     /** Deep enough for any sensible message; a recursive structure from the wire cannot overflow the stack. */
@@ -41,6 +42,7 @@ final class CborMessages {
                         .maxStringLength(MAX_STRING_LENGTH)
                         .build())
                 .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mapper = CBORMapper.builder(factory)
                 .annotationIntrospector(new RegisteredNames(types))
@@ -51,7 +53,6 @@ final class CborMessages {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

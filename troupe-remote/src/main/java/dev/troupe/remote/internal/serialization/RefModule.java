@@ -38,7 +38,11 @@ final class RefModule extends SimpleModule {
 
         @Override
         public void serialize(ActorRef<?> ref, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(refs.toWire(ref));
+            String address = refs.toWire(ref);
+            if (address == null) {
+                throw new IllegalStateException("The ref resolver has no address for " + ref.path());
+            }
+            gen.writeString(address);
         }
     }
 

@@ -84,6 +84,24 @@ class SerializationRejectionTest {
     }
 
     @Test
+    void aRefWithoutAnAddressFailsTheSend() {
+        Serialization noAddresses = new Serialization(TestMessages.types(), List.of(), new RefResolver() {
+            @Override
+            public String toWire(ActorRef<?> ref) {
+                return null;
+            }
+
+            @Override
+            public ActorRef<?> fromWire(String text) {
+                throw new AssertionError("not called");
+            }
+        });
+
+        assertThatThrownBy(() -> noAddresses.serialize(new Counter.Get(published)))
+                .isInstanceOf(NotSerializableMessageException.class).hasMessageContaining("no address");
+    }
+
+    @Test
     void aFailingCustomSerializerFailsTheSend() {
         Serialization failing = new Serialization(TestMessages.types(), List.of(new Strict(102, "x") {
             @Override
@@ -142,6 +160,8 @@ class SerializationRejectionTest {
         readFails(CBOR, "counter.Increment", raw(Map.of("by", 1, "extra", 2)));
         readFails(CBOR, "counter.Increment", raw(Map.of("by", "5")));
         readFails(CBOR, "counter.Increment", raw(Map.of("by", 5.5)));
+        byte[] twice = {(byte) 0xa2, 0x62, 'b', 'y', 0x01, 0x62, 'b', 'y', 0x02}; // {"by": 1, "by": 2}
+        assertThat(readFails(CBOR, "counter.Increment", twice)).hasMessageContaining("Duplicate");
         readFails(CBOR, "counter.Mode", raw("MEDIUM"));
         readFails(CBOR, "java.lang.Integer", raw("5"));
     }

@@ -175,6 +175,7 @@ class SerializationRoundTripTest {
         }
     }
 
+    // tag::custom-serializer[]
     static final class PointSerializer implements RemoteSerializer {
         static final int ID = 100;
 
@@ -208,4 +209,5 @@ class SerializationRoundTripTest {
             return new Point(buffer.getInt(), buffer.getInt());
         }
     }
+    // end::custom-serializer[]
 }
