@@ -44,6 +44,14 @@ public abstract sealed class SystemMessage {
             this.watchee = Objects.requireNonNull(watchee);
             this.watcher = Objects.requireNonNull(watcher);
         }
+
+        public InternalRef<?> watchee() {
+            return watchee;
+        }
+
+        public InternalRef<?> watcher() {
+            return watcher;
+        }
     }
 
     /**

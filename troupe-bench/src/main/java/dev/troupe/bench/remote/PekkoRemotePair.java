@@ -19,7 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * actors live on system "b"; the drivers on system "a" learn their refs as a remote node would, through
  * {@link ActorRefResolver}'s string form. One thread runs a pair; runs are one after another.
  */
-public final class PekkoRemotePair implements AutoCloseable {
+public final class PekkoRemotePair implements RemotePair {
     private static final Duration RUN_DEADLINE = Duration.ofMinutes(5);
 
     private final ActorSystem<Void> a;
@@ -66,12 +66,7 @@ public final class PekkoRemotePair implements AutoCloseable {
         return ActorSystem.create(Behaviors.empty(), name, config);
     }
 
-    /**
-     * Sends {@code messages} pings from a on a to a receiver on b, with at most {@code window} unacknowledged;
-     * returns the nanoseconds from the first send to the last acknowledgement.
-     *
-     * @throws IllegalStateException if the receiver did not get every ping exactly once, in order
-     */
+    @Override
     public long throughput(long messages, int window) throws Exception {
         int ackEvery = Math.max(1, window / 4);
         ActorRef<PekkoWire.ToReceiver> receiver = onB(receiver(ackEvery));
@@ -85,7 +80,7 @@ public final class PekkoRemotePair implements AutoCloseable {
         return elapsed;
     }
 
-    /** {@code roundTrips} sequential requests from a to an echo actor on b; their round-trip times in ns. */
+    @Override
     public Histogram latency(int roundTrips) throws Exception {
         ActorRef<PekkoWire.Echo> server = onB(Behaviors.receiveMessage(echo -> {
             echo.replyTo().tell(new PekkoWire.Echoed(echo.seq()));

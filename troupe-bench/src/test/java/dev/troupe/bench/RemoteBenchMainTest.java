@@ -1,0 +1,50 @@
+package dev.troupe.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The remote bench runs both systems in a fork and checks itself in quick mode (timings are never asserted). */
+class RemoteBenchMainTest {
+
+    @Test
+    void quickModeMeasuresAndValidatesBothSystemsPlainAndWithTls() {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exitCode;
+        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+        try {
+            exitCode = new CommandLine(new RemoteBenchMain()).execute("--quick");
+        } finally {
+            System.setOut(original);
+        }
+        String report = output.toString(StandardCharsets.UTF_8);
+        assertThat(exitCode).as(report).isZero();
+        assertThat(report).containsPattern("off +troupe +[\\d,]+ ").containsPattern("off +pekko +[\\d,]+ ")
+                .containsPattern("on +troupe +[\\d,]+ ").containsPattern("on +pekko +[\\d,]+ ")
+                .contains("tls off throughput troupe/pekko", "tls on  P99 troupe/pekko");
+    }
+
+    @Test
+    void theReportGivesMediansAndTheRatioWithItsRangeOverForks() {
+        List<RemoteBenchMain.Round> rounds = List.of(
+                new RemoteBenchMain.Round(1, "off", "troupe", 300, 10_000, 20_000, 30_000),
+                new RemoteBenchMain.Round(1, "off", "pekko", 100, 20_000, 40_000, 50_000),
+                new RemoteBenchMain.Round(2, "off", "troupe", 200, 10_000, 20_000, 30_000),
+                new RemoteBenchMain.Round(2, "off", "pekko", 100, 40_000, 40_000, 50_000));
+        String report = RemoteBenchMain.report(rounds, 2);
+        assertThat(report).contains("throughput troupe/pekko   2.50 [2.00–3.00 over forks]")
+                .contains("P50 troupe/pekko          0.33 [0.25–0.50 over forks]");
+    }
+
+    @Test
+    void badOptionsAreRefused() {
+        assertThat(new CommandLine(new RemoteBenchMain()).execute("--tls", "maybe")).isEqualTo(2);
+        assertThat(new CommandLine(new RemoteBenchMain()).execute("--window", "2")).isEqualTo(2);
+    }
+}
