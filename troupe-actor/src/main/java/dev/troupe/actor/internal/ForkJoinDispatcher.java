@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * the deque (stealable). runTurns() runs `next` right after the current turn, up to HANDOFFS in a row; then
  * the kept mailbox is pushed behind the others, so a chain cannot starve the deque. A mailbox that is made
  * runnable again and again while kept (scheduledAgain: STREAMING messages found its SCHEDULED flag already
- * set, so a sender is streaming to it) is pushed, so that an idle worker consumes while the sender produces. A mailbox's own
+ * set, so a sender is streaming to it) is pushed, so that an idle worker consumes while the sender produces;
+ * it is not kept again in the same turn (`streamed`), even if the other worker drains it and the sender's next
+ * message makes it runnable anew: kept then with its few last messages, it would wait for the rest of a
+ * handler that may be waiting for it. A mailbox's own
  * re-schedule at the end of its turn (current == m) is always pushed, behind the others. A handler that
  * blocks on an ask (AskFuture) first pushes the kept mailbox, which may be the one it waits for.
  *
@@ -73,7 +76,7 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
     @Override
     protected void submit(ExecutorService pool, Mailbox mailbox) {
         if (handOff && Thread.currentThread() instanceof Worker worker && worker.getPool() == pool
-                && worker.current != null && worker.current != mailbox) {
+                && worker.current != null && worker.current != mailbox && worker.streamed != mailbox) {
             Mailbox displaced = worker.next;
             worker.next = mailbox;
             worker.sentWhileKept = 0;
@@ -114,6 +117,7 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
         if (Thread.currentThread() instanceof Worker worker && worker.next == mailbox
                 && ++worker.sentWhileKept >= Worker.STREAMING) {
             worker.next = null;
+            worker.streamed = mailbox;
             push(worker.getPool(), mailbox);
         }
     }
@@ -149,6 +153,8 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
         private Mailbox current;
         private Mailbox next;
         private int sentWhileKept;
+        /** The mailbox this turn found streamed to and queued: not kept again until the turn ends. */
+        private Mailbox streamed;
         private int sinceSubmissionCheck;
 
         Worker(ForkJoinPool pool) {
@@ -169,11 +175,13 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
         void runTurns(Mailbox first) {
             Mailbox outerCurrent = current;
             Mailbox outerNext = next;
+            Mailbox outerStreamed = streamed;
             next = null;
             try {
                 Mailbox mailbox = first;
                 for (int left = HANDOFFS; ; ) {
                     current = mailbox;
+                    streamed = null;
                     mailbox.runGuarded();
                     mailbox = next;
                     if (mailbox == null) {
@@ -187,6 +195,7 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
                 }
             } finally {
                 current = outerCurrent;
+                streamed = outerStreamed;
                 Mailbox left = next;
                 next = outerNext;
                 if (left != null) {
