@@ -26,7 +26,7 @@ public final class Harness {
 
     /** A command run by the guardian in its own context: how the timed part spawns the driver. */
     @FunctionalInterface
-    interface TroupeCommand {
+    public interface TroupeCommand {
         void run(ActorContext<TroupeCommand> ctx);
     }
 

@@ -54,6 +54,9 @@ public final class RemoteBenchMain implements Callable<Integer> {
             description = "TLS modes to measure, off and/or on (default ${DEFAULT-VALUE}).")
     List<String> tls;
 
+    @Option(names = "--out", description = "Directory for remote.csv, every measured round (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("bench-results");
+
     @Option(names = "--quick", description = "Tiny sizes, 1 fork, 1 warm-up and 1 measured round: checks that "
             + "everything works (CI).")
     boolean quick;
@@ -105,14 +108,13 @@ public final class RemoteBenchMain implements Callable<Integer> {
         }
         System.out.println();
         System.out.println(report(measured, forks));
-        Path out = Path.of("troupe-bench", "target", "remote-bench.csv");
-        if (Files.isDirectory(out.getParent())) {
-            List<String> csv = new ArrayList<>(List.of("fork,tls,system,msg_per_s,p50_ns,p99_ns,p999_ns"));
-            measured.forEach(r -> csv.add(r.fork() + "," + r.tls() + "," + r.system() + "," + r.perSecond() + ","
-                    + r.p50() + "," + r.p99() + "," + r.p999()));
-            Files.write(out, csv);
-            System.out.println("Wrote the rounds to " + out);
-        }
+        Files.createDirectories(out);
+        Path csvFile = out.resolve("remote.csv");
+        List<String> csv = new ArrayList<>(List.of("fork,tls,system,msg_per_s,p50_ns,p99_ns,p999_ns"));
+        measured.forEach(r -> csv.add(r.fork() + "," + r.tls() + "," + r.system() + "," + r.perSecond() + ","
+                + r.p50() + "," + r.p99() + "," + r.p999()));
+        Files.write(csvFile, csv);
+        System.out.println("Wrote the rounds to " + csvFile);
         return 0;
     }
 

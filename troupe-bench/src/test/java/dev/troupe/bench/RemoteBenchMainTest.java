@@ -3,23 +3,30 @@ package dev.troupe.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The remote bench runs both systems in a fork and checks itself in quick mode (timings are never asserted). */
 class RemoteBenchMainTest {
 
+    @TempDir
+    Path out;
+
     @Test
-    void quickModeMeasuresAndValidatesBothSystemsPlainAndWithTls() {
+    void quickModeMeasuresAndValidatesBothSystemsPlainAndWithTls() throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int exitCode;
         System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
         try {
-            exitCode = new CommandLine(new RemoteBenchMain()).execute("--quick");
+            exitCode = new CommandLine(new RemoteBenchMain()).execute("--quick", "--out", out.toString());
         } finally {
             System.setOut(original);
         }
@@ -28,6 +35,8 @@ class RemoteBenchMainTest {
         assertThat(report).containsPattern("off +troupe +[\\d,]+ ").containsPattern("off +pekko +[\\d,]+ ")
                 .containsPattern("on +troupe +[\\d,]+ ").containsPattern("on +pekko +[\\d,]+ ")
                 .contains("tls off throughput troupe/pekko", "tls on  P99 troupe/pekko");
+        List<String> rounds = Files.readAllLines(out.resolve("remote.csv"));
+        assertThat(rounds).hasSize(5).first().isEqualTo("fork,tls,system,msg_per_s,p50_ns,p99_ns,p999_ns");
     }
 
     @Test

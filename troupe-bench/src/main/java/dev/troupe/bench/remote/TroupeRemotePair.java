@@ -7,6 +7,7 @@ import dev.troupe.actor.ActorSystem;
 import dev.troupe.actor.Behavior;
 import dev.troupe.actor.Behaviors;
 import dev.troupe.bench.Harness;
+import dev.troupe.bench.Harness.TroupeCommand;
 import dev.troupe.remote.MessageTypes;
 import dev.troupe.remote.RemoteNode;
 import dev.troupe.remote.RemoteSettings;
@@ -26,18 +27,12 @@ public final class TroupeRemotePair implements RemotePair {
     private static final Duration RUN_DEADLINE = Duration.ofMinutes(5);
     private static final MessageTypes TYPES = MessageTypes.builder().register(TroupeWire.class, "bench").build();
 
-    /** Runs a piece of code in a guardian's context: how the pair spawns its actors. */
-    @FunctionalInterface
-    interface Spawn {
-        void run(ActorContext<Spawn> context);
-    }
-
-    private final ActorSystem<Spawn> a;
-    private final ActorSystem<Spawn> b;
+    private final ActorSystem<TroupeCommand> a;
+    private final ActorSystem<TroupeCommand> b;
     private final RemoteNode nodeA;
     private final RemoteNode nodeB;
 
-    private TroupeRemotePair(ActorSystem<Spawn> a, ActorSystem<Spawn> b, RemoteSettings settings) {
+    private TroupeRemotePair(ActorSystem<TroupeCommand> a, ActorSystem<TroupeCommand> b, RemoteSettings settings) {
         this.a = a;
         this.b = b;
         this.nodeA = RemoteNode.start(a, settings, TYPES);
@@ -53,9 +48,9 @@ public final class TroupeRemotePair implements RemotePair {
         return new TroupeRemotePair(system("a"), system("b"), settings);
     }
 
-    private static ActorSystem<Spawn> system(String name) {
-        return ActorSystem.create(Behaviors.<Spawn>receive((context, spawn) -> {
-            spawn.run(context);
+    private static ActorSystem<TroupeCommand> system(String name) {
+        return ActorSystem.create(Behaviors.<TroupeCommand>receive((context, command) -> {
+            command.run(context);
             return Behaviors.same();
         }), name, Harness.troupeSettings());
     }
@@ -93,7 +88,8 @@ public final class TroupeRemotePair implements RemotePair {
         return nodeA.resolve(local.path().withRoot(nodeB.address()).toStringWithUid());
     }
 
-    private static <T> ActorRef<T> spawn(ActorSystem<Spawn> system, Function<ActorContext<Spawn>, ActorRef<T>> how)
+    private static <T> ActorRef<T> spawn(ActorSystem<TroupeCommand> system,
+                                         Function<ActorContext<TroupeCommand>, ActorRef<T>> how)
             throws Exception {
         CompletableFuture<ActorRef<T>> spawned = new CompletableFuture<>();
         system.tell(context -> spawned.complete(how.apply(context)));
