@@ -330,6 +330,23 @@ class RemoteNodeTest {
     }
 
     @Test
+    void aPublishedNameReachesTheActorPublishedUnderItAfterTheFirstStopped() {
+        Node a = node("a");
+        Node b = node("b");
+        ActorRef<Chat> first = b.publishedGreeter();
+        ActorRef<Chat> byName = a.refTo(b, first);
+        TestProbe<String> replies = a.kit.createTestProbe();
+        byName.tell(new Chat.Hello("first", replies.ref()));
+        replies.expectMessage(PATIENCE, "hello first");
+
+        b.kit.stop(first);
+        b.publishedGreeter();
+        byName.tell(new Chat.Hello("second", replies.ref()));
+
+        replies.expectMessage(PATIENCE, "hello second");
+    }
+
+    @Test
     void publishingARefOfAnotherSystemIsRefused() {
         Node a = node("a");
         Node b = node("b");

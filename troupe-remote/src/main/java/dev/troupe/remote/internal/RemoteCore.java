@@ -44,6 +44,7 @@ public final class RemoteCore implements RefResolver, Delivery {
     private final ActorSystemImpl<?> system;
     private final RemoteSettings settings;
     private final ExportTable exports;
+    private final RecipientCache recipients = new RecipientCache();
     private final Serialization serialization;
     private final Transport transport;
     private final ActorPath address;
@@ -184,9 +185,16 @@ public final class RemoteCore implements RefResolver, Delivery {
     }
 
     private void deliverMessage(Association from, Frame.Message frame) {
-        ActorPath recipient = localPath(frame.recipient());
+        InternalRef<?> target = recipients.get(frame.recipient());
+        ActorPath recipient = null;
+        if (target == null) {
+            recipient = localPath(frame.recipient());
+            target = exports.lookup(recipient);
+            if (target != null) {
+                recipients.remember(frame.recipient(), target);
+            }
+        }
         Object message = serialization.deserialize(frame.serializerId(), frame.manifest(), frame.payload());
-        InternalRef<?> target = exports.lookup(recipient);
         if (target == null) {
             system.deadLetter(message, new UnresolvedRef(recipient, system), UnresolvedRef.NOT_REACHABLE);
         } else {

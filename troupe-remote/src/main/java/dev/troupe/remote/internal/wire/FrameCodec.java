@@ -1,10 +1,7 @@
 package dev.troupe.remote.internal.wire;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /*
  * The body of a frame (the 4-byte length prefix is added and checked by FrameEncoder/FrameDecoder):
@@ -25,7 +22,10 @@ import java.nio.charset.StandardCharsets;
  * exactly one reading.
  */
 
-/** Encodes and decodes frame bodies. Stateless; any thread. */
+/**
+ * Encodes and decodes frame bodies. One per connection and direction, because it remembers the strings it
+ * coded last ({@link WireStrings}); confined to that connection's event loop (or to one thread in tests).
+ */
 public final class FrameCodec {
     /** "TRP" and the format version's byte: a connection from something that is not Troupe fails at once. */
     static final int MAGIC = 0x5452_5001;
@@ -44,14 +44,14 @@ public final class FrameCodec {
     private static final Frame.Heartbeat HEARTBEAT_FRAME = new Frame.Heartbeat();
     private static final Frame.HeartbeatAck HEARTBEAT_ACK_FRAME = new Frame.HeartbeatAck();
 
-    private FrameCodec() {}
+    private final WireStrings strings = new WireStrings();
 
     /**
      * Writes the body of {@code frame} to {@code out}.
      *
      * @throws IllegalArgumentException if a string of the frame is longer than the format allows
      */
-    public static void encode(Frame frame, ByteBuf out) {
+    public void encode(Frame frame, ByteBuf out) {
         switch (frame) {
             case Frame.Handshake h -> {
                 out.writeByte(HANDSHAKE).writeInt(MAGIC).writeByte(1).writeByte(h.lane().id());
@@ -96,7 +96,7 @@ public final class FrameCodec {
      *
      * @throws MalformedFrameException naming what is wrong, if {@code body} is not exactly one frame
      */
-    public static Frame decode(ByteBuf body) {
+    public Frame decode(ByteBuf body) {
         int type = readUnsignedByte(body, "frame type");
         Frame frame = switch (type) {
             case HANDSHAKE -> decodeHandshake(body);
@@ -123,7 +123,7 @@ public final class FrameCodec {
         return frame;
     }
 
-    private static Frame.Handshake decodeHandshake(ByteBuf body) {
+    private Frame.Handshake decodeHandshake(ByteBuf body) {
         int magic = readInt(body, "magic");
         if (magic != MAGIC) {
             throw new MalformedFrameException("Not a Troupe handshake (magic 0x" + Integer.toHexString(magic) + ")");
@@ -140,14 +140,14 @@ public final class FrameCodec {
         return new Frame.Handshake(lane, readString(body, "from"), readLong(body, "incarnation"), readString(body, "to"));
     }
 
-    private static void writePair(ByteBuf out, int type, String first, String second) {
+    private void writePair(ByteBuf out, int type, String first, String second) {
         out.writeByte(type);
         writeString(out, first);
         writeString(out, second);
     }
 
-    private static void writeString(ByteBuf out, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    private void writeString(ByteBuf out, String text) {
+        byte[] bytes = strings.encode(text);
         if (bytes.length > MAX_STRING_BYTES) {
             throw new IllegalArgumentException("A string of " + bytes.length + " UTF-8 bytes does not fit a frame field"
                     + " (at most " + MAX_STRING_BYTES + "): " + text.substring(0, 80) + "...");
@@ -155,18 +155,15 @@ public final class FrameCodec {
         out.writeShort(bytes.length).writeBytes(bytes);
     }
 
-    private static String readString(ByteBuf in, String field) {
+    private String readString(ByteBuf in, String field) {
         int length = readUnsignedShort(in, field);
         if (length > MAX_STRING_BYTES) {
             throw new MalformedFrameException("The " + field + " is " + length + " bytes long, more than "
                     + MAX_STRING_BYTES);
         }
         need(in, length, field);
-        ByteBuffer bytes = in.nioBuffer(in.readerIndex(), length);
-        in.skipBytes(length);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            return strings.decode(in, length);
         } catch (CharacterCodingException e) {
             throw new MalformedFrameException("The " + field + " is not well-formed UTF-8");
         }

@@ -12,6 +12,8 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
  * channel; runs on its event loop.
  */
 public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
+    private final FrameCodec codec = new FrameCodec();
+
     public FrameDecoder(int maxFrameSize) {
         super(maxFrameSize + 4, 0, 4, 0, 4, true);
     }
@@ -23,7 +25,7 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
             return null;
         }
         try {
-            return FrameCodec.decode(body);
+            return codec.decode(body);
         } finally {
             body.release();
         }

@@ -6,6 +6,8 @@ import io.netty.handler.codec.MessageToByteEncoder;
 
 /** Writes a {@link Frame} as a 4-byte length and its body. One per channel; runs on its event loop. */
 public final class FrameEncoder extends MessageToByteEncoder<Frame> {
+    private final FrameCodec codec = new FrameCodec();
+
     public FrameEncoder() {
         super(Frame.class);
     }
@@ -14,7 +16,7 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
     protected void encode(ChannelHandlerContext ctx, Frame frame, ByteBuf out) {
         int lengthIndex = out.writerIndex();
         out.writeInt(0);
-        FrameCodec.encode(frame, out);
+        codec.encode(frame, out);
         out.setInt(lengthIndex, out.writerIndex() - lengthIndex - 4);
     }
 }

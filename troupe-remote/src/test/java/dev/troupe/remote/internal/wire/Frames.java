@@ -33,7 +33,7 @@ final class Frames {
     /** The frame's bytes as they go on the wire: 4-byte length, then the body. */
     static byte[] wireBytes(Frame frame) {
         ByteBuf body = Unpooled.buffer();
-        FrameCodec.encode(frame, body);
+        new FrameCodec().encode(frame, body);
         ByteBuf wire = Unpooled.buffer().writeInt(body.readableBytes()).writeBytes(body);
         byte[] bytes = new byte[wire.readableBytes()];
         wire.readBytes(bytes);
