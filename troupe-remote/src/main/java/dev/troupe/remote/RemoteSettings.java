@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  *
  * <p>Start from {@link #defaults()}: listen on {@code 127.0.0.1:25520}, TLS in {@linkplain Tls.Development
  * development mode} with the key in {@code ~/.troupe/dev-tls}, frames up to 1 MiB, 10,000 messages buffered per
- * lane for a node that is not connected. Plaintext is never chosen for you: only {@link Tls.Plaintext} turns
+ * lane for a node that is not connected, at most 1,000 inbound connections. Plaintext is never chosen for you: only {@link Tls.Plaintext} turns
  * TLS off.
  *
  * <p><b>Bad input.</b> Every {@code with} method checks its arguments and throws {@link IllegalArgumentException}
@@ -47,7 +47,11 @@ public final class RemoteSettings {
          * Mutual TLS for production: this node presents the key and certificate chain in {@code keyStore} and
          * accepts peers (as server and as client) whose certificate chains to one in {@code trustStore}. Both
          * are PKCS#12 files. With {@code verifyHostname}, a node also checks that the certificate of the node it
-         * connects to names the host it dialled (a DNS or IP subject alternative name).
+         * connects to names the host it dialled (a DNS or IP subject alternative name, by the HTTPS rules), and
+         * that the certificate of a node connecting to it names the host of the address that node claims in its
+         * handshake (an IP address or an exact DNS name; no wildcards), refusing the handshake otherwise. So a node
+         * with a trusted certificate for its own host cannot pose as another node, say to quarantine that one by
+         * handshaking with a new incarnation in its name. Without it, any trusted certificate may claim any address.
          */
         record Mutual(Path keyStore, char[] keyStorePassword, Path trustStore, char[] trustStorePassword,
                       boolean verifyHostname) implements Tls {
@@ -122,6 +126,7 @@ public final class RemoteSettings {
     private final int maxFrameSize;
     private final int largeMessageThreshold;
     private final int outboundBufferSize;
+    private final int maxInboundConnections;
     private final Duration connectTimeout;
     private final Duration handshakeTimeout;
     private final Duration minBackoff;
@@ -137,6 +142,7 @@ public final class RemoteSettings {
         int maxFrameSize;
         int largeMessageThreshold;
         int outboundBufferSize;
+        int maxInboundConnections;
         Duration connectTimeout;
         Duration handshakeTimeout;
         Duration minBackoff;
@@ -152,6 +158,7 @@ public final class RemoteSettings {
         this.maxFrameSize = v.maxFrameSize;
         this.largeMessageThreshold = v.largeMessageThreshold;
         this.outboundBufferSize = v.outboundBufferSize;
+        this.maxInboundConnections = v.maxInboundConnections;
         this.connectTimeout = v.connectTimeout;
         this.handshakeTimeout = v.handshakeTimeout;
         this.minBackoff = v.minBackoff;
@@ -168,6 +175,7 @@ public final class RemoteSettings {
         v.maxFrameSize = maxFrameSize;
         v.largeMessageThreshold = largeMessageThreshold;
         v.outboundBufferSize = outboundBufferSize;
+        v.maxInboundConnections = maxInboundConnections;
         v.connectTimeout = connectTimeout;
         v.handshakeTimeout = handshakeTimeout;
         v.minBackoff = minBackoff;
@@ -186,6 +194,7 @@ public final class RemoteSettings {
         v.maxFrameSize = 1024 * 1024;
         v.largeMessageThreshold = 64 * 1024;
         v.outboundBufferSize = 10_000;
+        v.maxInboundConnections = 1_000;
         v.connectTimeout = Duration.ofSeconds(5);
         v.handshakeTimeout = Duration.ofSeconds(10);
         v.minBackoff = Duration.ofMillis(100);
@@ -263,6 +272,19 @@ public final class RemoteSettings {
     }
 
     /**
+     * How many connections other nodes (or anything else that reaches the port) may hold open to this node at
+     * once, handshaken or not. Each other node uses up to three, one per lane. A connection beyond the limit is
+     * closed as soon as it is accepted, logged and published as a {@link RemoteEvent.ConnectionFailed}; so a
+     * flood of connections costs this node a bounded amount of memory and never its existing connections.
+     */
+    public RemoteSettings withMaxInboundConnections(int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("maxInboundConnections must be positive, was " + connections);
+        }
+        return with(v -> v.maxInboundConnections = connections);
+    }
+
+    /**
      * How long a TCP connect and then the TLS and Troupe handshakes may take before the attempt counts as
      * failed.
      */
@@ -323,6 +345,10 @@ public final class RemoteSettings {
         return outboundBufferSize;
     }
 
+    public int maxInboundConnections() {
+        return maxInboundConnections;
+    }
+
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -347,7 +373,8 @@ public final class RemoteSettings {
     public String toString() {
         return "RemoteSettings[bind=" + bindHost + ":" + bindPort + ", canonicalHost=" + canonicalHost + ", tls=" + tls
                 + ", maxFrameSize=" + maxFrameSize + ", largeMessageThreshold=" + largeMessageThreshold
-                + ", outboundBufferSize=" + outboundBufferSize + ", connectTimeout=" + connectTimeout
+                + ", outboundBufferSize=" + outboundBufferSize + ", maxInboundConnections=" + maxInboundConnections
+                + ", connectTimeout=" + connectTimeout
                 + ", handshakeTimeout=" + handshakeTimeout + ", backoff=" + minBackoff + ".." + maxBackoff
                 + ", failureDetection=" + failureDetection + "]";
     }

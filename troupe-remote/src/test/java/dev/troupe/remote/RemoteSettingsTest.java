@@ -21,12 +21,13 @@ class RemoteSettingsTest {
     @Test
     void eachWithChangesOneSettingAndKeepsTheOthers() {
         RemoteSettings settings = RemoteSettings.defaults().withBind("0.0.0.0", 0).withCanonicalHost("10.0.0.7")
-                .withOutboundBufferSize(7);
+                .withOutboundBufferSize(7).withMaxInboundConnections(9);
 
         assertThat(settings.bindHost()).isEqualTo("0.0.0.0");
         assertThat(settings.bindPort()).isZero();
         assertThat(settings.canonicalHost()).contains("10.0.0.7");
         assertThat(settings.outboundBufferSize()).isEqualTo(7);
+        assertThat(settings.maxInboundConnections()).isEqualTo(9);
         assertThat(settings.maxFrameSize()).isEqualTo(RemoteSettings.defaults().maxFrameSize());
     }
 
@@ -36,6 +37,7 @@ class RemoteSettingsTest {
         assertThatThrownBy(() -> defaults.withBind("127.0.0.1", 70_000)).hasMessageContaining("bind port");
         assertThatThrownBy(() -> defaults.withMaxFrameSize(100)).hasMessageContaining("maxFrameSize");
         assertThatThrownBy(() -> defaults.withOutboundBufferSize(0)).hasMessageContaining("outboundBufferSize");
+        assertThatThrownBy(() -> defaults.withMaxInboundConnections(0)).hasMessageContaining("maxInboundConnections");
         assertThatThrownBy(() -> defaults.withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("max backoff");
         assertThatThrownBy(() -> new RemoteSettings.FailureDetection(Duration.ofSeconds(1), Double.NaN, 10,

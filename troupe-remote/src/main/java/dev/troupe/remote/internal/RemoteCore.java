@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *        letters); a path of another node to a RemoteActorRef over that node's association; a path without a
  *        host is not valid on the wire.
  *
- * Inbound frames (the Delivery side) arrive on event-loop threads, in order per connection, and are delivered
- * with plain tell and sendSystem, which never block.
+ * Inbound frames (the Delivery side) arrive on event-loop or delivery threads, in order per connection, and
+ * are delivered with plain tell and sendSystem, which never block.
  */
 
 /** The inside of a RemoteNode: refs, exports, serialization and the transport, tied together. Thread-safe. */

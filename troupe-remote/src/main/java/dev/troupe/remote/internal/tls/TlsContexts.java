@@ -2,6 +2,7 @@ package dev.troupe.remote.internal.tls;
 
 import dev.troupe.remote.RemoteSettings.Tls;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -13,8 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -24,10 +29,12 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TlsContexts {
     private final SslContext server;
     private final SslContext client;
+    private final boolean checkPeerNames;
 
-    private TlsContexts(SslContext server, SslContext client) {
+    private TlsContexts(SslContext server, SslContext client, boolean checkPeerNames) {
         this.server = server;
         this.client = client;
+        this.checkPeerNames = checkPeerNames;
     }
 
     /**
@@ -58,6 +65,28 @@ public final class TlsContexts {
         return client.newHandler(alloc, host, port);
     }
 
+    /**
+     * Why the node at the other end of {@code channel}, an accepted connection whose TLS handshake is done, may
+     * not claim {@code host} as its host; null if it may. Only with {@link Tls.Mutual#verifyHostname()}: its
+     * certificate must name the host (see {@link CertificateNames}); otherwise any trusted certificate may claim
+     * any address. On the channel's event loop.
+     */
+    public String peerNameProblem(Channel channel, String host) {
+        if (!checkPeerNames) {
+            return null;
+        }
+        try {
+            Certificate[] chain = channel.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates();
+            if (chain.length > 0 && chain[0] instanceof X509Certificate certificate
+                    && CertificateNames.names(certificate, host)) {
+                return null;
+            }
+            return "its certificate does not name " + host + ", the host of the address it claims";
+        } catch (SSLPeerUnverifiedException | CertificateParsingException e) {
+            return "its certificate cannot be checked against " + host + ": " + e.getMessage();
+        }
+    }
+
     private static TlsContexts build(KeyStore keys, char[] keyPassword, KeyStore trusted, boolean verifyHostname,
                                      String source) {
         try {
@@ -70,7 +99,7 @@ public final class TlsContexts {
                     .clientAuth(ClientAuth.REQUIRE).protocols("TLSv1.3").build();
             SslContext client = SslContextBuilder.forClient().keyManager(keyManagers).trustManager(trustManagers)
                     .endpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : null).protocols("TLSv1.3").build();
-            return new TlsContexts(server, client);
+            return new TlsContexts(server, client, verifyHostname);
         } catch (GeneralSecurityException | SSLException e) {
             throw new IllegalStateException("Cannot set up TLS from " + source + ": " + e.getMessage(), e);
         }

@@ -6,8 +6,8 @@ import dev.troupe.remote.internal.wire.Frame;
 public interface Delivery {
     /**
      * Delivers a {@link Frame.Message}, {@link Frame.Watch}, {@link Frame.Unwatch} or {@link Frame.Terminated}
-     * from {@code from}. Called on the connection's event-loop thread, in the order the frames arrived; must
-     * not block and must not throw.
+     * from {@code from}, in the order the frames arrived on their connection: on the event loop for a control
+     * connection (so it must not block), on a delivery thread for the others. Must not throw.
      */
     void deliver(Association from, Frame frame);
 }

@@ -2,18 +2,22 @@ package dev.troupe.remote.internal.transport;
 
 import dev.troupe.actor.ActorPath;
 import dev.troupe.remote.internal.wire.Frame;
+import dev.troupe.remote.internal.wire.Lane;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
  * The accepting side of a connection: checks the handshake (the peer must name this node's exact address and
- * an incarnation that is not quarantined), answers it, then hands every frame to the {@link Delivery} and
- * answers heartbeats. Anything out of protocol closes the connection. One per channel; runs on its event loop.
+ * an incarnation that is not quarantined), answers it, then hands every frame to the {@link Delivery} (on the
+ * event loop for the control lane, through an {@link InboundQueue} for the others) and answers heartbeats.
+ * Anything out of protocol closes the connection. One per channel; runs on its event loop.
  */
 final class InboundHandler extends ConnectionHandler {
     private final Transport transport;
     private Association from;
     private long incarnation;
+    /** For an ordinary or large connection: frames are delivered off the event loop. Null for control. */
+    private InboundQueue queue;
 
     InboundHandler(Transport transport) {
         super(transport);
@@ -43,14 +47,22 @@ final class InboundHandler extends ConnectionHandler {
         }
         switch (frame) {
             case Frame.Heartbeat heartbeat -> ctx.writeAndFlush(new Frame.HeartbeatAck(), ctx.voidPromise());
-            case Frame.Message m -> transport.delivery().deliver(from, m);
-            case Frame.Watch w -> transport.delivery().deliver(from, w);
-            case Frame.Unwatch u -> transport.delivery().deliver(from, u);
-            case Frame.Terminated t -> transport.delivery().deliver(from, t);
+            case Frame.Message m -> deliver(m);
+            case Frame.Watch w -> deliver(w);
+            case Frame.Unwatch u -> deliver(u);
+            case Frame.Terminated t -> deliver(t);
             case Frame.Handshake h -> fail(ctx, "a second handshake");
             case Frame.HandshakeAccepted a -> fail(ctx, "unexpected HandshakeAccepted on an inbound connection");
             case Frame.HandshakeRejected r -> fail(ctx, "unexpected HandshakeRejected on an inbound connection");
             case Frame.HeartbeatAck a -> fail(ctx, "unexpected HeartbeatAck on an inbound connection");
+        }
+    }
+
+    private void deliver(Frame frame) {
+        if (queue != null) {
+            queue.add(frame);
+        } else {
+            transport.delivery().deliver(from, frame);
         }
     }
 
@@ -72,6 +84,11 @@ final class InboundHandler extends ConnectionHandler {
             reject(ctx, "the sender's address must be troupe://system@host:port, was " + handshake.from());
             return;
         }
+        String impostor = transport.peerNameProblem(ctx.channel(), node.host().orElseThrow());
+        if (impostor != null) {
+            reject(ctx, "the sender claims " + handshake.from() + ", but " + impostor);
+            return;
+        }
         Association association = transport.association(node);
         String refusal = association.handshaken(handshake.incarnation());
         if (refusal != null) {
@@ -80,6 +97,9 @@ final class InboundHandler extends ConnectionHandler {
         }
         from = association;
         incarnation = handshake.incarnation();
+        if (handshake.lane() != Lane.CONTROL) {
+            queue = transport.inboundQueue(association, ctx.channel());
+        }
         association.inbound(ctx.channel(), incarnation, true);
         ctx.writeAndFlush(new Frame.HandshakeAccepted(own, transport.incarnation()), ctx.voidPromise());
     }

@@ -25,11 +25,14 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +58,10 @@ public final class Transport implements AutoCloseable {
     private final long incarnation;
     private final Delivery delivery;
     private final EventLoopGroup group;
+    /** Where ordinary and large inbound connections deliver their frames: see {@link InboundQueue}. */
+    private final EventExecutorGroup deliveryGroup;
     private final ConcurrentHashMap<ActorPath, Association> associations = new ConcurrentHashMap<>();
+    private final AtomicInteger inboundConnections = new AtomicInteger();
     private volatile ActorPath address;
     private volatile Channel server;
     private volatile ScheduledFuture<?> ticks;
@@ -75,6 +81,8 @@ public final class Transport implements AutoCloseable {
         int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         this.group = new MultiThreadIoEventLoopGroup(threads,
                 new DefaultThreadFactory("troupe-remote-" + system.name(), true), NioIoHandler.newFactory());
+        this.deliveryGroup = new DefaultEventExecutorGroup(threads,
+                new DefaultThreadFactory("troupe-remote-delivery-" + system.name(), true));
     }
 
     /**
@@ -88,6 +96,15 @@ public final class Transport implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (inboundConnections.incrementAndGet() > settings.maxInboundConnections()) {
+                            inboundConnections.decrementAndGet();
+                            connectionFailed(String.valueOf(ch.remoteAddress()), "refused: this node already has "
+                                    + settings.maxInboundConnections() + " inbound connections (the limit, see "
+                                    + "RemoteSettings.withMaxInboundConnections)");
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(closed -> inboundConnections.decrementAndGet());
                         ChannelPipeline pipeline = ch.pipeline();
                         if (tls != null) {
                             pipeline.addLast(tls.serverHandler(ch.alloc()));
@@ -179,7 +196,7 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    /** Closes the listening socket and every connection, and stops the I/O threads (waiting for them). */
+    /** Closes the listening socket and every connection, and stops the I/O and delivery threads (waiting for them). */
     @Override
     public void close() {
         ScheduledFuture<?> t = ticks;
@@ -192,6 +209,8 @@ public final class Transport implements AutoCloseable {
         }
         associations.values().forEach(Association::close);
         group.shutdownGracefully(0, settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly();
+        deliveryGroup.shutdownGracefully(0, settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .awaitUninterruptibly();
     }
 
@@ -206,6 +225,16 @@ public final class Transport implements AutoCloseable {
 
     Delivery delivery() {
         return delivery;
+    }
+
+    /** See {@link TlsContexts#peerNameProblem}; always null for plaintext. */
+    String peerNameProblem(Channel channel, String host) {
+        return tls == null ? null : tls.peerNameProblem(channel, host);
+    }
+
+    /** A queue that delivers what {@code channel}, an ordinary or large inbound connection, brings. */
+    InboundQueue inboundQueue(Association from, Channel channel) {
+        return new InboundQueue(from, delivery, channel, deliveryGroup.next(), 4L * settings.maxFrameSize());
     }
 
     RemoteSettings settings() {

@@ -62,11 +62,17 @@ public final class TestCertificates {
 
     /** Like {@link #node(String, boolean)}, but trusting {@code trusted} instead of this authority. */
     public RemoteSettings.Tls node(String node, boolean verifyHostname, TestCertificates trusted) throws Exception {
+        return node(node, verifyHostname, trusted, "127.0.0.1");
+    }
+
+    /** Like {@link #node(String, boolean)}, but with a certificate for the IP address {@code ip}. */
+    public RemoteSettings.Tls node(String node, boolean verifyHostname, TestCertificates trusted, String ip)
+            throws Exception {
         KeyPair keys = newKeyPair();
         X509v3CertificateBuilder builder = builder(new X500Name(ca.getSubjectX500Principal().getName()),
                 new X500Name("CN=" + node), keys)
                 .addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")))
+                        new GeneralNames(new GeneralName(GeneralName.iPAddress, ip)))
                 .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                         new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
         X509Certificate certificate = sign(builder, caKeys.getPrivate());

@@ -16,12 +16,19 @@ import dev.troupe.testkit.ActorTestKit;
 import dev.troupe.testkit.TestProbe;
 import java.io.DataOutputStream;
 import java.io.InputStream;
+import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,13 +49,19 @@ class TransportTest {
     private record Node(Transport transport, List<Frame> delivered, ActorTestKit kit) {}
 
     private Node node(String system, RemoteSettings.Tls tls, int maxFrameSize) {
+        return node(system, RemoteSettings.defaults().withTls(tls).withMaxFrameSize(maxFrameSize), frame -> { });
+    }
+
+    /** A node that hands each frame to {@code beforeDelivery} (which may block) before it counts as delivered. */
+    private Node node(String system, RemoteSettings settings, Consumer<Frame> beforeDelivery) {
         ActorTestKit kit = ActorTestKit.create(system);
         kits.add(kit);
         List<Frame> delivered = new CopyOnWriteArrayList<>();
-        RemoteSettings settings = RemoteSettings.defaults().withBind("127.0.0.1", 0).withTls(tls)
-                .withMaxFrameSize(maxFrameSize);
-        Transport transport = new Transport((ActorSystemImpl<?>) kit.system(), settings, TlsContexts.of(tls),
-                System.nanoTime() | 1, (from, frame) -> delivered.add(frame));
+        Transport transport = new Transport((ActorSystemImpl<?>) kit.system(), settings.withBind("127.0.0.1", 0),
+                TlsContexts.of(settings.tls()), System.nanoTime() | 1, (from, frame) -> {
+                    beforeDelivery.accept(frame);
+                    delivered.add(frame);
+                });
         transports.add(transport);
         transport.bind();
         return new Node(transport, delivered, kit);
@@ -137,6 +150,33 @@ class TransportTest {
     }
 
     @Test
+    void withNameChecksANodeWhoseCertificateDoesNotNameTheHostItClaimsCannotJoin() throws Exception {
+        TestCertificates authority = TestCertificates.authority(devKeys, "Troupe test CA");
+        Node b = node("b", authority.node("b", true), 64 * 1024);
+        // trusted, but issued for another host than the 127.0.0.1 in the address it claims
+        Node a = node("a", authority.node("a", true, authority, "10.1.2.3"), 64 * 1024);
+        TestProbe<RemoteEvent> bEvents = b.kit.createTestProbe();
+        b.kit.system().eventStream().subscribe(RemoteEvent.class, bEvents.ref());
+
+        send(a, b, message("troupe://b@x:1/user/r", 7));
+
+        assertThat(bEvents.expectMessageClass(RemoteEvent.ConnectionFailed.class, PATIENCE).reason())
+                .contains("handshake rejected").contains("does not name 127.0.0.1");
+        assertThat(b.delivered).isEmpty();
+    }
+
+    @Test
+    void withoutNameChecksAnyTrustedCertificateMayClaimAnyAddress() throws Exception {
+        TestCertificates authority = TestCertificates.authority(devKeys, "Troupe test CA");
+        Node b = node("b", authority.node("b", false), 64 * 1024);
+        Node a = node("a", authority.node("a", false, authority, "10.1.2.3"), 64 * 1024);
+
+        send(a, b, message("troupe://b@x:1/user/r", 7));
+
+        await().atMost(PATIENCE).until(() -> b.delivered.size() == 1);
+    }
+
+    @Test
     void anOversizedFrameClosesItsConnectionAndTheNodeKeepsWorking() throws Exception {
         Node b = node("b", new RemoteSettings.Tls.Plaintext(), 4096);
         TestProbe<RemoteEvent> events = b.kit.createTestProbe();
@@ -171,5 +211,83 @@ class TransportTest {
         assertThat(events.expectMessageClass(RemoteEvent.ConnectionFailed.class, PATIENCE).reason())
                 .contains("handshake rejected").contains("not " + wrongSystem.address());
         assertThat(b.delivered).isEmpty();
+    }
+
+    @Test
+    void aControlFrameIsDeliveredWhileTheOrdinaryLaneIsStuckInDelivery() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Node a = node("a", new RemoteSettings.Tls.Plaintext(), 64 * 1024);
+        Node b = node("b", RemoteSettings.defaults().withTls(new RemoteSettings.Tls.Plaintext()), frame -> {
+            if (frame instanceof Frame.Message) {
+                stuck.countDown();
+                awaitUninterruptibly(release); // a slow deserializer, say
+            }
+        });
+        send(a, b, message("troupe://b@x:1/user/r", 1));
+        assertThat(stuck.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        Frame.Watch watch = new Frame.Watch("troupe://b@x:1/user/r", "troupe://a@x:2/user/w");
+        a.transport.association(b.transport.address()).send(Lane.CONTROL,
+                new Outgoing(watch, 0, null, (InternalRef<?>) a.kit.system().deadLetters()));
+
+        await().atMost(PATIENCE).until(() -> b.delivered.contains(watch));
+        assertThat(b.delivered).hasSize(1);
+        release.countDown();
+        await().atMost(PATIENCE).until(() -> b.delivered.size() == 2);
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreClosedAtOnceAndClosedOnesMakeRoomAgain() throws Exception {
+        Node b = node("b", RemoteSettings.defaults().withTls(new RemoteSettings.Tls.Plaintext())
+                .withMaxInboundConnections(2).withTimeouts(Duration.ofSeconds(5), Duration.ofMinutes(1)), f -> { });
+        TestProbe<RemoteEvent> events = b.kit.createTestProbe();
+        b.kit.system().eventStream().subscribe(RemoteEvent.class, events.ref());
+        ActorPath address = b.transport.address();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket socket = new Socket(address.host().orElseThrow(), address.port());
+                socket.setSoTimeout(50);
+                sockets.add(socket);
+            }
+
+            assertThat(events.expectMessageClass(RemoteEvent.ConnectionFailed.class, PATIENCE).reason())
+                    .contains("already has 2 inbound connections");
+            Set<Socket> closedByTheNode = new HashSet<>();
+            await().atMost(PATIENCE).until(() -> {
+                sockets.stream().filter(TransportTest::atEndOfStream).forEach(closedByTheNode::add);
+                return closedByTheNode.size() == 1;
+            });
+            assertThat(sockets).filteredOn(socket -> !closedByTheNode.contains(socket))
+                    .noneMatch(TransportTest::atEndOfStream);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+
+        Node a = node("a", new RemoteSettings.Tls.Plaintext(), 64 * 1024);
+        send(a, b, message("troupe://b@x:1/user/r", 1));
+        await().atMost(PATIENCE).until(() -> b.delivered.size() == 1);
+    }
+
+    /** Whether the other end closed {@code socket}; false if it is open (its read timed out). */
+    private static boolean atEndOfStream(Socket socket) {
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
