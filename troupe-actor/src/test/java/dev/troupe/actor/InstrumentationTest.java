@@ -123,6 +123,25 @@ class InstrumentationTest {
     }
 
     @Test
+    void samplesOneMessageInSampleEveryOnAverageWhenAnActorSendsThem() {
+        RecordingInstrumentation recording = new RecordingInstrumentation(4, null);
+        try (TestSystem system = instrumented("sampled-by-actor", recording)) {
+            ActorRef<Count> counter = system.spawn(counter(0), Props.empty().withActorType("counter"));
+            // a pool thread counts down random gaps instead of drawing for each message: the same rate
+            ActorRef<ActorRef<Integer>> sender = system.spawn(Behaviors.receiveMessage(replyTo -> {
+                for (int i = 0; i < 4_000; i++) {
+                    counter.tell(new Count.Add(1));
+                }
+                counter.tell(new Count.Total(replyTo));
+                return Behaviors.same();
+            }));
+            assertThat(system.<ActorRef<Integer>, Integer>ask(sender, replyTo -> replyTo)).isEqualTo(4_000);
+            // gaps uniform in 1..7: 1000 samples on average, a standard deviation of about 16
+            assertThat(recording.recorder("counter").samplesOf(counter)).hasSizeBetween(800, 1201);
+        }
+    }
+
+    @Test
     void actorTypeIsTheBehaviorsClassUnlessTagged() {
         RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
         try (TestSystem system = instrumented("types", recording)) {

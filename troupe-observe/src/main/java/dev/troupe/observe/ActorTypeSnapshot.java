@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The metrics of all actors of one type at one moment. Immutable. Times are in nanoseconds; the distributions
- * come from HdrHistograms with 3 significant digits, fed by the sampled messages (one in
+ * come from HdrHistograms with 2 significant digits (within 1%), fed by the sampled messages (one in
  * {@link ActorMetricsSettings#sampleEvery()}).
  *
  * @param actorType the type: a behavior's class, or the tag of {@link dev.troupe.actor.Props#withActorType}
@@ -43,7 +43,7 @@ public record ActorTypeSnapshot(String actorType, long actorsAlive, long actorsS
 
     /**
      * A summary of recorded values: how many, their extremes and mean, and three percentiles (each accurate to
-     * 3 significant digits). All zero when nothing was recorded.
+     * 2 significant digits). All zero when nothing was recorded.
      */
     public record Distribution(long count, long min, long max, double mean, long p50, long p95, long p99) {
         /** Nothing recorded. */

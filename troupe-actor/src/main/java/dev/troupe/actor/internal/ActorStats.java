@@ -43,6 +43,8 @@ public final class ActorStats implements InstrumentedActor {
     private final String mailboxKind;
     private final String dispatcherName;
     final ActorTypeRecorder recorder;
+    /** Whether the system has a message hook, which sees every message: then each one takes the full path. */
+    final boolean hooked;
     private final int sampleEvery;
     private final long spawnedAtNanos;
     private long processed;
@@ -51,13 +53,14 @@ public final class ActorStats implements InstrumentedActor {
     private boolean started;
 
     ActorStats(ActorCell<?> cell, String actorType, String mailboxKind, String dispatcherName,
-               ActorTypeRecorder recorder, int sampleEvery) {
+               ActorTypeRecorder recorder, int sampleEvery, boolean hooked) {
         this.cell = cell;
         this.actorType = actorType;
         this.mailboxKind = mailboxKind;
         this.dispatcherName = dispatcherName;
         this.recorder = recorder;
         this.sampleEvery = sampleEvery;
+        this.hooked = hooked;
         this.spawnedAtNanos = System.nanoTime();
     }
 

@@ -156,6 +156,8 @@ final class ForkJoinDispatcher extends ExecutorDispatcher {
         /** The mailbox this turn found streamed to and queued: not kept again until the turn ends. */
         private Mailbox streamed;
         private int sinceSubmissionCheck;
+        /** Messages this thread sends to instrumented actors before it times one; see InstrumentationRuntime. */
+        int untilSample;
 
         Worker(ForkJoinPool pool) {
             super(pool);

@@ -52,9 +52,25 @@ final class InstrumentationRuntime {
         return Mailbox.instrumentationFlags(Integer.numberOfTrailingZeros(sampleEvery), hook != null);
     }
 
-    /** Whether the sender should time this message: true with probability 1 / 2^{@code sampleShift}. */
+    /**
+     * Whether the sender should time this message: one in 2^{@code sampleShift} on average, at random. A pool
+     * thread of Troupe's counts down a random gap (uniform in 1 to 2 * 2^shift - 1, so 2^shift on average) and
+     * draws the next gap only when it reaches zero: a decrement per message instead of a random draw, and
+     * gaps at random, so a periodic pattern in what one sends does not bias the sample. Other threads draw for
+     * each message.
+     */
     static boolean sample(int sampleShift) {
-        return sampleShift == 0 || (ThreadLocalRandom.current().nextInt() & ((1 << sampleShift) - 1)) == 0;
+        if (sampleShift == 0) {
+            return true;
+        }
+        if (Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker) {
+            if (--worker.untilSample > 0) {
+                return false;
+            }
+            worker.untilSample = 1 + ThreadLocalRandom.current().nextInt((2 << sampleShift) - 1);
+            return true;
+        }
+        return (ThreadLocalRandom.current().nextInt() & ((1 << sampleShift) - 1)) == 0;
     }
 
     ActorTypeRecorder recorderFor(String actorType) {
