@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The recorder and the counters of one actor type. Its state does not grow with the actors: each actor lives
  * in the {@link ActorRegistry} only.
  *
- * <p>Threading: the recorder methods run on actor threads, concurrently, and never block (adders,
- * HdrHistogram recorders, a copy-on-write array of listeners). The readers may run on any thread.
+ * <p>Threading: the recorder methods run on actor threads, concurrently, and never block (adders, striped
+ * histograms behind try-locks, a copy-on-write array of listeners). The readers may run on any thread.
  */
 public final class TypeMetrics implements ActorTypeRecorder {
     private static final SampleListener[] NO_LISTENERS = {};
@@ -25,9 +25,12 @@ public final class TypeMetrics implements ActorTypeRecorder {
     /** The largest total seen, so that the count never goes down while an actor moves from live to retired. */
     private final AtomicLong messagesHighWater = new AtomicLong();
     private final LongAccumulator maxMailboxDepth = new LongAccumulator(Math::max, 0);
-    private final IntervalHistogram timeInMailbox = new IntervalHistogram();
-    private final IntervalHistogram processingTime = new IntervalHistogram();
-    private final IntervalHistogram mailboxDepths = new IntervalHistogram();
+    private final SampleStripes samples = new SampleStripes();
+    /** Guarded by itself: what one take moved out of the stripes, on its way to the histograms below. */
+    private final SampleStripes.Taken taken = new SampleStripes.Taken();
+    private final IntervalHistogram timeInMailbox = new IntervalHistogram(this::takeSamples);
+    private final IntervalHistogram processingTime = new IntervalHistogram(this::takeSamples);
+    private final IntervalHistogram mailboxDepths = new IntervalHistogram(this::takeSamples);
     private final KeyedTable<String, LongAdder> failuresByCause = KeyedTable.counters();
     private final KeyedTable<String, LongAdder> restartsByCause = KeyedTable.counters();
     private final LongAdder restarts = new LongAdder();
@@ -56,15 +59,29 @@ public final class TypeMetrics implements ActorTypeRecorder {
 
     @Override
     public void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth) {
-        timeInMailbox.record(timeInMailboxNanos);
-        if (processingNanos >= 0) {
-            processingTime.record(processingNanos);
-        }
-        mailboxDepths.record(mailboxDepth);
+        samples.record(timeInMailboxNanos, processingNanos, mailboxDepth);
         maxMailboxDepth.accumulate(mailboxDepth);
         for (SampleListener listener : listeners) {
             listener.sampled(timeInMailboxNanos, processingNanos, mailboxDepth);
         }
+    }
+
+    /** Moves the recorded samples into the three histograms; before each of their reads. */
+    private void takeSamples() {
+        synchronized (taken) {
+            samples.takeInto(taken);
+            timeInMailbox.add(taken.timeInMailbox());
+            processingTime.add(taken.processingTime());
+            mailboxDepths.add(taken.mailboxDepths());
+            taken.timeInMailbox().reset();
+            taken.processingTime().reset();
+            taken.mailboxDepths().reset();
+        }
+    }
+
+    /** Samples lost because every stripe was busy at that moment (see {@link SampleStripes}). */
+    long samplesDropped() {
+        return samples.dropped();
     }
 
     public String actorType() {

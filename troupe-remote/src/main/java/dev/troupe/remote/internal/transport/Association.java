@@ -216,13 +216,7 @@ public final class Association {
         endedThere.forEach(w -> w.local().sendSystem(new SystemMessage.Unwatch(w.alias(), w.remoteWatcher())));
         String why = "incarnation " + Long.toHexString(gone) + " of " + node + " is quarantined: " + reason;
         for (OutboundLane lane : lanes.values()) {
-            for (Outgoing out : lane.close(false)) {
-                if (out.incarnation() == gone || (out.incarnation() == 0 && !restarted)) {
-                    undeliverable(out, why);
-                } else {
-                    lane.send(out); // untied, and the node runs again: for the new incarnation
-                }
-            }
+            lane.quarantined(gone, restarted).forEach(out -> undeliverable(out, why));
         }
         List<Channel> inboundOfGone;
         synchronized (this) {
@@ -358,7 +352,7 @@ public final class Association {
     /** Closes every lane for good, dead-lettering what waited. */
     void close() {
         for (OutboundLane lane : lanes.values()) {
-            lane.close(true).forEach(out -> undeliverable(out, "the remote node of this system closed"));
+            lane.close().forEach(out -> undeliverable(out, "the remote node of this system closed"));
         }
     }
 

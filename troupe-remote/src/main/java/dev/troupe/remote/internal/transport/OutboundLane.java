@@ -237,18 +237,50 @@ final class OutboundLane {
     }
 
     /**
-     * Closes the connection and hands back what waited, for dead letters: on quarantine ({@code forGood}
-     * false: a later send may connect again) or when the node closes ({@code forGood} true).
+     * Incarnation {@code gone} of the peer is quarantined: closes this lane's connection if it is to that
+     * incarnation, and takes out of the queue, for dead letters, what was for it; what was tied to no
+     * incarnation goes too unless the peer {@code restarted} (then it waits for the new one, in its place in the
+     * queue). A connection already handshaken with a newer incarnation stays: another lane may have seen the
+     * restart first, and closing this one could lose what it was writing.
      */
-    List<Outgoing> close(boolean forGood) {
+    List<Outgoing> quarantined(long gone, boolean restarted) {
+        Channel ch = null;
+        boolean connect;
+        List<Outgoing> dropped = new ArrayList<>();
+        synchronized (this) {
+            if (channel != null && channelIncarnation == gone) {
+                ch = channel;
+                channel = null;
+            }
+            queue.removeIf(out -> {
+                boolean drop = out.incarnation() == gone || (out.incarnation() == 0 && !restarted);
+                if (drop) {
+                    dropped.add(out);
+                }
+                return drop;
+            });
+            // what stays waits for the new incarnation: connect again (the closed channel's end will not)
+            connect = ch != null && !queue.isEmpty() && startConnectingLocked();
+        }
+        if (ch != null) {
+            ch.close();
+        }
+        if (connect) {
+            association.transport().connect(this);
+        }
+        return dropped;
+    }
+
+    /** Closes the connection for good, when the node closes, and hands back what waited, for dead letters. */
+    List<Outgoing> close() {
         Channel ch;
         Channel pending;
         List<Outgoing> waiting;
         synchronized (this) {
-            closed |= forGood;
+            closed = true;
             ch = channel;
             channel = null;
-            pending = forGood ? attempt : null;
+            pending = attempt;
             waiting = new ArrayList<>(queue);
             queue.clear();
         }
