@@ -85,20 +85,20 @@ class ObserverPageTest {
         expand(wait, user + "/app/group-00");
         By workers = By.cssSelector(".node-row[data-path^='" + user + "/app/group-00/worker-']");
         wait.until(ExpectedConditions.numberOfElementsToBe(workers, LEVEL_SIZE));
-        browser.findElement(By.cssSelector("li.more")).click();
+        click(wait, By.cssSelector("li.more"));
         wait.until(ExpectedConditions.numberOfElementsToBe(workers, WORKERS_PER_GROUP));
 
         // Counters: all the actors are alive, and the message count moves on by itself.
-        assertThat(number(browser.findElement(By.id("c-actors")))).isGreaterThanOrEqualTo(
-                GROUPS * (WORKERS_PER_GROUP + 1) + 2);
-        long messages = number(browser.findElement(By.id("c-messages")));
+        assertThat(numberIn(wait, By.id("c-actors"))).isGreaterThanOrEqualTo(GROUPS * (WORKERS_PER_GROUP + 1) + 2);
+        long messages = numberIn(wait, By.id("c-messages"));
         wait.until(d -> number(d.findElement(By.id("c-messages"))) > messages);
         wait.until(d -> number(d.findElement(By.id("c-rate"))) > 0);
 
         // The throughput chart has drawn a line through several live points.
-        WebElement throughput = browser.findElement(By.id("chart-throughput"));
-        wait.until(d -> Integer.parseInt(throughput.getDomAttribute("data-points")) >= 3);
-        String line = throughput.findElement(By.cssSelector("polyline.series")).getDomAttribute("points");
+        By throughput = By.id("chart-throughput");
+        wait.until(d -> Integer.parseInt(d.findElement(throughput).getDomAttribute("data-points")) >= 3);
+        String line = wait.until(d -> d.findElement(throughput).findElement(By.cssSelector("polyline.series"))
+                .getDomAttribute("points"));
         assertThat(line.trim().split(" ")).hasSizeGreaterThanOrEqualTo(3);
 
         // A restart and a dead letter show up with their cause and message type.
@@ -119,7 +119,7 @@ class ObserverPageTest {
 
         // Stop the victim from the page, confirming the dialog; a probe sees it terminate.
         select(wait, user + "/victim");
-        browser.findElement(By.id("stop-button")).click();
+        click(wait, By.id("stop-button"));
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         // The page says so, then (at its next refresh) that the actor is gone.
         wait.until(ExpectedConditions.textMatches(By.id("stop-result"),
@@ -131,15 +131,18 @@ class ObserverPageTest {
     }
 
     private static void expand(FluentWait<WebDriver> wait, String path) {
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(row(path)));
-        if (!"▾".equals(row.findElement(By.className("toggle")).getText())) {
-            row.findElement(By.className("toggle")).click();
-        }
+        wait.until(d -> {
+            WebElement toggle = d.findElement(row(path)).findElement(By.className("toggle"));
+            if (!"▾".equals(toggle.getText())) {
+                toggle.click();
+            }
+            return true;
+        });
         wait.until(d -> "▾".equals(d.findElement(row(path)).findElement(By.className("toggle")).getText()));
     }
 
     private static void select(FluentWait<WebDriver> wait, String path) {
-        wait.until(ExpectedConditions.elementToBeClickable(row(path))).findElement(By.className("node-name")).click();
+        click(wait, By.cssSelector(".node-row[data-path='" + path + "'] .node-name"));
         wait.until(ExpectedConditions.textToBe(By.id("detail-path"), path));
     }
 
@@ -147,16 +150,29 @@ class ObserverPageTest {
         return By.cssSelector(".node-row[data-path='" + path + "']");
     }
 
+    /** Clicks what {@code by} finds, finding it again if a redraw replaced it first. */
+    private static void click(FluentWait<WebDriver> wait, By by) {
+        wait.until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    /** The number shown by what {@code by} finds, found again if a redraw replaced it first. */
+    private static long numberIn(FluentWait<WebDriver> wait, By by) {
+        return wait.until(d -> number(d.findElement(by)));
+    }
+
     private static long number(WebElement counter) {
         String digits = counter.getText().replaceAll("[^0-9]", "");
         return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 
-    private static void saveScreenshot(ChromeDriver browser, WebElement chart) throws Exception {
+    private static void saveScreenshot(ChromeDriver browser, By chart) throws Exception {
         String requested = System.getProperty("observer.screenshot");
         if (requested != null) {
-            new WebDriverWait(browser, Duration.ofSeconds(60))
-                    .until(d -> Integer.parseInt(chart.getDomAttribute("data-points")) >= 30);
+            new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> Integer.parseInt(d.findElement(chart).getDomAttribute("data-points")) >= 30);
         }
         browser.executeScript("document.getElementById('tree-panel').scrollTop = 0"); // show the tree's top
         Path target = Path.of(requested != null ? requested : "target/observer.png");
