@@ -151,6 +151,8 @@ public final class Transport implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        // before the connect is issued: its handshake may be answered before connect() returns
+                        lane.attempting(ch);
                         ChannelPipeline pipeline = ch.pipeline();
                         if (tls != null) {
                             pipeline.addLast(tls.clientHandler(ch.alloc(), unbracketed(host), port));
@@ -160,10 +162,10 @@ public final class Transport implements AutoCloseable {
                     }
                 });
         ChannelFuture connecting = bootstrap.connect(unbracketed(host), port);
-        lane.attempting(connecting.channel());
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 connectionFailed(node.address(), "cannot connect: " + done.cause());
+                lane.attempting(connecting.channel()); // in case it failed before initChannel ran
                 lane.disconnected(connecting.channel());
             }
         });
