@@ -305,7 +305,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         InstrumentedEnvelope e = envelope instanceof InstrumentedEnvelope wrapped ? wrapped : null;
         Object message = e == null ? envelope : e.message;
         InstrumentationRuntime runtime = system.instrumentation();
-        boolean hooked = runtime.hook() != null && !(message instanceof InternalMessage);
+        boolean hooked = st.hooked && !(message instanceof InternalMessage);
         if (e == null && !hooked) {
             deliver(envelope);
             return;
