@@ -80,16 +80,20 @@ public sealed interface DispatcherConfig {
     }
 
     /**
-     * A {@link java.util.concurrent.ForkJoinPool} in FIFO mode with {@code parallelism} (1 to 32,767)
-     * non-daemon worker threads. Actors made runnable by an actor of the same pool are queued on that worker
-     * first and stolen by idle workers. Do not block in its actors: a blocked worker is a lost worker.
+     * Troupe's own work-stealing pool of {@code parallelism} (1 to 32,767) non-daemon platform threads, all
+     * started with the pool and ended when the system terminates. An actor made runnable by an actor of the
+     * same pool is queued on that worker (in FIFO order) and stolen by idle workers; one made runnable by any
+     * other thread is queued for all workers. A worker out of work parks, and queuing an actor wakes a parked
+     * worker only if no other worker is already looking for work. Do not block in its actors: a blocked
+     * worker is a lost worker.
      *
      * <p>With {@code handOff} (the default), an actor that a handler makes runnable on a worker is not queued:
      * the worker keeps it and runs it as soon as the current actor's turn ends, on the same thread, with the
      * message still in its cache and no other thread woken. Only the latest such actor is kept (an earlier one
      * is queued, where idle workers can steal it), an actor that is sent several more messages while kept is queued
      * (its sender is streaming to it, so another worker should take it), and after 32 hand-offs in a
-     * row the kept actor is queued behind the others, so that a chain of actors cannot starve the queue. The
+     * row the kept actor is queued behind any other actor waiting for that worker, so that a chain of actors
+     * cannot starve the queue. The
      * price: a kept actor waits for the rest of the current handler even if another worker is idle, so a
      * handler that sends and then computes for long delays its receiver; turn hand-off off for such actors'
      * dispatcher. A handler that sends and then blocks until the receiver has acted (on a latch, a lock, a

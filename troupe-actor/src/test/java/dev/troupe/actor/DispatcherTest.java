@@ -403,6 +403,43 @@ class DispatcherTest {
         assertThat(slowMessagesBeforeB(DispatcherConfig.fixedPool(1).withThroughput(1_000))).isEqualTo(1_000);
     }
 
+    // ---- sleeping and waking ----------------------------------------------------------------------------
+
+    @Test
+    void requestsFromOutsideThatFindEveryWorkerAsleepAreAllServed() throws Exception {
+        // Between two requests every worker runs out of work and parks; a wake-up lost between a worker's last
+        // look at the queues and its park would leave one request unanswered, and the latch would time out.
+        try (TestSystem sys = TestSystem.create("wake-ups", TestSystem.settings().parallelism(3).build())) {
+            ActorRef<CountDownLatch> echo = sys.spawn(Behaviors.receiveMessage(latch -> {
+                latch.countDown();
+                return Behaviors.same();
+            }));
+            List<Thread> clients = new java.util.ArrayList<>();
+            AtomicInteger served = new AtomicInteger();
+            for (int c = 0; c < 2; c++) {
+                clients.add(new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 2_000; i++) {
+                            CountDownLatch answered = new CountDownLatch(1);
+                            echo.tell(answered);
+                            if (!answered.await(20, TimeUnit.SECONDS)) {
+                                return;
+                            }
+                            served.incrementAndGet();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            clients.forEach(Thread::start);
+            for (Thread client : clients) {
+                client.join(TimeUnit.SECONDS.toMillis(60));
+            }
+            assertThat(served.get()).isEqualTo(4_000);
+        }
+    }
+
     // ---- shutdown ---------------------------------------------------------------------------------------
 
     @Test

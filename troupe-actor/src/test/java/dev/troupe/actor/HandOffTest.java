@@ -27,6 +27,7 @@ class HandOffTest {
     record Ran(CountDownLatch ran, AtomicBoolean done) implements Msg {}
     record AskAndBlock(CompletableFuture<String> answer) implements Msg {}
     record Question(ActorRef<String> replyTo) implements Msg {}
+    record Displace(CompletableFuture<Boolean> displacedRan) implements Msg {}
 
     static Behavior<Msg> actor() {
         return Behaviors.receive((ctx, msg) -> {
@@ -68,6 +69,13 @@ class HandOffTest {
                             ctx.system().scheduler()).toCompletableFuture().get(20, TimeUnit.SECONDS));
                 }
                 case Question(var replyTo) -> replyTo.tell("answered on " + Thread.currentThread().getName());
+                case Displace(var displacedRan) -> {
+                    CountDownLatch ran = new CountDownLatch(1);
+                    ctx.spawnAnonymous(actor()).tell(new Count(ran)); // kept for a hand-off...
+                    ctx.spawnAnonymous(actor()).tell(new Record(new CompletableFuture<>())); // ...and displaced
+                    // This handler keeps its thread: only the other worker, stealing it, can run the first child.
+                    displacedRan.complete(ran.await(20, TimeUnit.SECONDS));
+                }
             }
             return Behaviors.same();
         });
@@ -116,6 +124,18 @@ class HandOffTest {
             // which only ends when the bystander has run.
             ping.tell(new Start(bystander, pong, ran, done));
             assertThat(ran.await(20, TimeUnit.SECONDS)).as("the queued bystander ran").isTrue();
+        }
+    }
+
+    @Test
+    void anActorDisplacedFromTheHandOffIsStolenByAnIdleWorkerWhileTheTurnGoesOn() {
+        try (TestSystem sys = TestSystem.create("handoff-displaced", TestSystem.settings().parallelism(2).build())) {
+            ActorRef<Msg> sender = sys.spawn(actor());
+            for (int round = 0; round < 20; round++) {
+                CompletableFuture<Boolean> displacedRan = new CompletableFuture<>();
+                sender.tell(new Displace(displacedRan));
+                assertThat(TestSystem.await(displacedRan)).as("round %d", round).isTrue();
+            }
         }
     }
 

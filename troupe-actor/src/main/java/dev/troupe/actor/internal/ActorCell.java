@@ -184,7 +184,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     // ---- turns ------------------------------------------------------------------------------------------
 
     /**
-     * The actor whose turn the current thread is running, if any, except in a fork-join worker's own turns
+     * The actor whose turn the current thread is running, if any, except in a dispatcher worker's own turns
      * (the worker knows its current mailbox anyway, so the default dispatcher pays for no thread-local per
      * turn); lets blocking calls refuse to run there.
      */
@@ -206,15 +206,15 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
     }
 
-    /** A fork-join worker running this actor's mailbox (not a calling-thread turn nested in another actor's). */
+    /** A dispatcher worker running this actor's mailbox (not a calling-thread turn nested in another actor's). */
     private boolean isWorkersOwnTurn(Thread thread) {
-        return thread instanceof ForkJoinDispatcher.Worker worker && worker.cellInTurn() == this;
+        return thread instanceof Worker worker && worker.cellInTurn() == this;
     }
 
     /** The path of the actor whose turn the current thread runs, or null outside any actor. */
     static dev.troupe.actor.ActorPath currentTurn() {
         ActorCell<?> cell = CURRENT_TURN.get();
-        if (cell == null && Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker) {
+        if (cell == null && Thread.currentThread() instanceof Worker worker) {
             cell = worker.cellInTurn();
         }
         return cell == null ? null : cell.self.path();

@@ -54,8 +54,8 @@ final class AskFuture<T> extends CompletableFuture<T> {
             return;
         }
         Thread thread = Thread.currentThread();
-        if (thread instanceof ForkJoinDispatcher.Worker) {
-            ForkJoinDispatcher.beforeBlocking();
+        if (thread instanceof Worker) {
+            Worker.beforeBlocking();
         } else if (MULTI_CORE && !thread.isVirtual()) {
             long deadline = System.nanoTime() + spinNanos;
             while (!isDone() && System.nanoTime() - deadline < 0) {

@@ -7,7 +7,7 @@ import java.time.Duration;
  * mailbox's SCHEDULED flag; the dispatcher must eventually call {@link Mailbox#run()} exactly once per call,
  * and the hand-off must be a happens-before edge (every {@link java.util.concurrent.Executor} provides one).
  *
- * <p>Implementations: {@link ForkJoinDispatcher} (the default), {@link FixedPoolDispatcher},
+ * <p>Implementations: {@link WorkStealingDispatcher} (the default), {@link FixedPoolDispatcher},
  * {@link PinnedDispatcher}, {@link VirtualThreadDispatcher} and {@link CallingThreadDispatcher}, made from a
  * {@link dev.troupe.actor.DispatcherConfig} by {@link Dispatchers}, which also shuts them down with the system.
  */

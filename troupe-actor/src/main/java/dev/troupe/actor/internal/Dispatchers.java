@@ -36,7 +36,7 @@ final class Dispatchers {
     static Dispatcher create(String threadNamePrefix, DispatcherConfig config) {
         return switch (config) {
             case DispatcherConfig.ForkJoin(int parallelism, int throughput, Duration deadline, boolean handOff) ->
-                    new ForkJoinDispatcher(threadNamePrefix, parallelism, throughput, deadline, handOff);
+                    new WorkStealingDispatcher(threadNamePrefix, parallelism, throughput, deadline, handOff);
             case DispatcherConfig.FixedPool(int threads, int throughput, Duration deadline) ->
                     new FixedPoolDispatcher(threadNamePrefix, threads, throughput, deadline);
             case DispatcherConfig.Pinned(int throughput, Duration deadline) ->

@@ -63,7 +63,7 @@ final class InstrumentationRuntime {
         if (sampleShift == 0) {
             return true;
         }
-        if (Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker) {
+        if (Thread.currentThread() instanceof Worker worker) {
             if (--worker.untilSample > 0) {
                 return false;
             }

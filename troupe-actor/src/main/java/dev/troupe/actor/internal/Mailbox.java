@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import dev.troupe.actor.Dropped;
 import dev.troupe.actor.OfferResult;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +53,8 @@ import org.slf4j.LoggerFactory;
  * CLOSED branch takes SCHEDULED and drains again, on the producer's thread; the ordering argument above makes
  * sure that one of the two drains sees every message.
  *
- * The mailbox is a ForkJoinTask so that the fork-join dispatcher can queue it without a wrapper allocation;
- * exec() never completes the task, so it can be executed again and again (the status of the
- * ForkJoinTask itself is never used).
+ * The mailbox is itself the unit of work: the work-stealing dispatcher queues it as it is, and the executor-based
+ * dispatchers take it as a Runnable, so scheduling an actor allocates nothing.
  */
 
 /**
@@ -67,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * dispatcher after this mailbox was scheduled; {@link #suspend}, {@link #resume} and {@link #close} only from
  * within {@link #run} (the actor's own turn).
  */
-public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
+public abstract class Mailbox implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Mailbox.class);
     private static final int SCHEDULED = 1;
     private static final int SUSPENDED = 2;
@@ -263,7 +261,7 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
         for (;;) {
             int s = status;
             if ((s & SCHEDULED) != 0) {
-                ForkJoinDispatcher.scheduledAgain(this);
+                Worker.scheduledAgain(this);
                 return;
             }
             if ((s & CLOSED) != 0) {
@@ -435,26 +433,7 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
         return (status & CLOSED) != 0;
     }
 
-    // ---- ForkJoinTask plumbing --------------------------------------------------------------------------
-
-    /**
-     * Runs a turn. Nothing may escape: a ForkJoinTask that throws is marked completed and is never executed
-     * again, which would leave this mailbox SCHEDULED forever. Never completes, so it can be executed again.
-     */
-    @Override
-    protected final boolean exec() {
-        try {
-            if (Thread.currentThread() instanceof ForkJoinDispatcher.Worker worker) {
-                worker.runTurns(this);
-            } else {
-                runGuarded();
-            }
-        } catch (Throwable loggingFailed) {
-            // runGuarded already caught the turn's failure; only its logging can get here (out of memory, say).
-            // Escaping would mark this task done, and the pool would never run this mailbox again.
-        }
-        return false;
-    }
+    // ---- for the dispatcher's thread ------------------------------------------------------------------
 
     /** Runs a turn, logging anything that escapes it; for the dispatcher's thread. */
     final void runGuarded() {
@@ -463,15 +442,5 @@ public abstract class Mailbox extends ForkJoinTask<Void> implements Runnable {
         } catch (Throwable t) {
             LOG.error("Unexpected error escaped the turn of {}", cell, t);
         }
-    }
-
-    @Override
-    public final Void getRawResult() {
-        return null;
-    }
-
-    @Override
-    protected final void setRawResult(Void value) {
-        // a mailbox has no result
     }
 }
