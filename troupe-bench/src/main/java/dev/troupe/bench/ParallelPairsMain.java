@@ -10,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How much faster two independent ping-pong pairs run at once than one pair on this machine, with no scheduler
- * in between: one pair on a Troupe system of one thread, against two such systems (two pairs, two threads,
- * nothing shared but the JVM) started together, and against {@code ping-pong-2} (two pairs on one system of two
- * threads). On a machine with two free cores the two systems would take as long as one pair (speed-up 2);
- * whatever they lose is the machine's, and bounds what {@code ping-pong-2} can gain over {@code ping-pong}.
+ * How much faster two independent ping-pong pairs run at once than one pair, with no scheduler in between: one
+ * pair on a Troupe system of one thread, against two such systems (two pairs, two threads, nothing shared but the
+ * JVM) started together, and against {@code ping-pong-2} (two pairs on one system of two threads). On a machine
+ * with two free cores the two systems take as long as one pair (speed-up 2); what they lose is lost outside the
+ * actor runtime, and bounds what {@code ping-pong-2} can gain over {@code ping-pong}. This is how the bench found
+ * that the parallel collector's unconditional card marking made the two pairs share cache lines (speed-up 0.89
+ * without {@code -XX:+UseCondCardMark}, 1.89 with it; see {@link Forks#jvmOptions}).
  *
  * <p>The three modes run in ABC CBA order; every run is validated like the bench's. Prints each round and the
  * medians. Arguments: {@code [round trips per pair (1,000,000)] [measured rounds (7)]}; 3 warm-up rounds.
