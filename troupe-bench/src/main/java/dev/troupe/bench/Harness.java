@@ -43,6 +43,14 @@ public final class Harness {
                 .build();
     }
 
+    /** A Troupe system whose guardian runs each {@link TroupeCommand} it is told, in its own context. */
+    public static ActorSystem<TroupeCommand> startTroupe(String name, ActorSystemSettings settings) {
+        return ActorSystem.create(Behaviors.<TroupeCommand>receive((ctx, cmd) -> {
+            cmd.run(ctx);
+            return Behaviors.same();
+        }), name, settings);
+    }
+
     public static Run run(SystemKind kind, Workload workload, long size, Duration timeout) throws Exception {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         CompletableFuture<Result> done = new CompletableFuture<>();
@@ -52,11 +60,7 @@ public final class Harness {
         if (kind.isTroupe()) {
             ActorSystemSettings settings = kind == SystemKind.TROUPE_METRICS
                     ? dev.troupe.bench.troupe.MeteredSettings.of(troupeSettings()) : troupeSettings();
-            ActorSystem<TroupeCommand> system = ActorSystem.create(
-                    Behaviors.<TroupeCommand>receive((ctx, cmd) -> {
-                        cmd.run(ctx);
-                        return Behaviors.same();
-                    }), "bench", settings);
+            ActorSystem<TroupeCommand> system = startTroupe("bench", settings);
             try {
                 start = System.nanoTime();
                 system.tell(ctx -> ctx.spawnAnonymous(workload.troupe().driver(size, done)));

@@ -2,7 +2,6 @@ package dev.troupe.bench;
 
 import dev.troupe.actor.ActorSystem;
 import dev.troupe.actor.ActorSystemSettings;
-import dev.troupe.actor.Behaviors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,16 +64,12 @@ public final class ParallelPairsMain {
     /** Starts {@code systems} systems of {@code threads} threads, each running {@code workload}; validated. */
     private static long pairs(int systems, int threads, String workload, long n) throws Exception {
         Workload w = Workloads.byName(workload);
-        ActorSystemSettings settings = ActorSystemSettings.builder().parallelism(threads)
-                .throughput(SystemKind.THROUGHPUT).deadLetterLogLimit(0).build();
+        ActorSystemSettings settings = Harness.troupeSettings().toBuilder().parallelism(threads).build();
         List<ActorSystem<Harness.TroupeCommand>> started = new ArrayList<>();
         List<CompletableFuture<Result>> done = new ArrayList<>();
         try {
             for (int i = 0; i < systems; i++) {
-                started.add(ActorSystem.create(Behaviors.<Harness.TroupeCommand>receive((ctx, cmd) -> {
-                    cmd.run(ctx);
-                    return Behaviors.same();
-                }), "pairs-" + i, settings));
+                started.add(Harness.startTroupe("pairs-" + i, settings));
                 done.add(new CompletableFuture<>());
             }
             long start = System.nanoTime();

@@ -49,10 +49,7 @@ public final class TroupeRemotePair implements RemotePair {
     }
 
     private static ActorSystem<TroupeCommand> system(String name) {
-        return ActorSystem.create(Behaviors.<TroupeCommand>receive((context, command) -> {
-            command.run(context);
-            return Behaviors.same();
-        }), name, Harness.troupeSettings());
+        return Harness.startTroupe(name, Harness.troupeSettings());
     }
 
     @Override
