@@ -58,6 +58,7 @@ class InstrumentationTest {
                 assertThat(sample.timeInMailboxNanos()).isNotNegative();
                 assertThat(sample.processingNanos()).isNotNegative();
                 assertThat(sample.mailboxDepth()).isBetween(0, 100);
+                assertThat(sample.weight()).isEqualTo(1);
             });
             assertThat(actor.estimatedProcessingNanos())
                     .isEqualTo(samples.stream().mapToLong(RecordingInstrumentation.Sample::processingNanos).sum());
@@ -138,6 +139,42 @@ class InstrumentationTest {
             assertThat(system.<ActorRef<Integer>, Integer>ask(sender, replyTo -> replyTo)).isEqualTo(4_000);
             // gaps uniform in 1..7: 1000 samples on average, a standard deviation of about 16
             assertThat(recording.recorder("counter").samplesOf(counter)).hasSizeBetween(800, 1201);
+        }
+    }
+
+    @Test
+    void aBusyPoolThreadThrottlesItsSamplingAndWeighsEachSampleByTheIntervalItWasTakenAt() {
+        // every message would be timed, but a pool thread sampling more often than once a second throttles
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null, Duration.ofSeconds(1));
+        try (TestSystem system = instrumented("throttled", recording)) {
+            ActorRef<Count> counter = system.spawn(counter(0), Props.empty().withActorType("counter"));
+            ActorRef<ActorRef<Integer>> sender = system.spawn(Behaviors.receiveMessage(replyTo -> {
+                for (int i = 0; i < 20_000; i++) {
+                    counter.tell(new Count.Add(1));
+                }
+                counter.tell(new Count.Total(replyTo));
+                return Behaviors.same();
+            }));
+            assertThat(system.<ActorRef<Integer>, Integer>ask(sender, replyTo -> replyTo)).isEqualTo(20_000);
+            InstrumentedActor actor = recording.recorder("counter").actor(counter);
+            assertThat(actor.messagesProcessed()).isEqualTo(20_001); // counting is never sampled
+            // the reply to Total is sent before its own sample, if it has one, is recorded
+            await().atMost(TestSystem.TIMEOUT).untilAsserted(() -> assertThat(actor.estimatedProcessingNanos())
+                    .isEqualTo(recording.recorder("counter").samplesOf(counter).stream()
+                            .mapToLong(sample -> sample.processingNanos() * sample.weight()).sum()));
+
+            List<RecordingInstrumentation.Sample> samples = recording.recorder("counter").samplesOf(counter);
+            // the interval doubles at each sample up to 64 (1 + 2 + ... + 64 messages), then stays there:
+            // about 8 + 19,873 / 64 = 318 samples, not 20,001
+            assertThat(samples).hasSizeBetween(200, 500);
+            List<Integer> weights = samples.stream().map(RecordingInstrumentation.Sample::weight).toList();
+            assertThat(weights).isSorted().endsWith(64)
+                    .allSatisfy(weight -> assertThat(Integer.bitCount(weight)).isEqualTo(1))
+                    .allSatisfy(weight -> assertThat(weight).isBetween(1, 64));
+            assertThat(weights.stream().filter(weight -> weight < 64)).hasSizeLessThanOrEqualTo(8);
+            // weighted, the samples still stand for every message: 20,001 give or take a few gaps' spread
+            long weighted = samples.stream().mapToLong(RecordingInstrumentation.Sample::weight).sum();
+            assertThat(weighted).isBetween(17_000L, 23_000L);
         }
     }
 
@@ -320,7 +357,7 @@ class InstrumentationTest {
             }
 
             @Override
-            public void sampled(InstrumentedActor actor, long waited, long processing, int depth) {
+            public void sampled(InstrumentedActor actor, long waited, long processing, int depth, int weight) {
                 throw sneaky(failure);
             }
         };
@@ -392,6 +429,22 @@ class InstrumentationTest {
                     .hasMessageContaining("sampleEvery() must be a power of two")
                     .hasMessageContaining(Integer.toString(bad));
         }
+    }
+
+    @Test
+    void aMinSampleSpacingOutOfRangeIsRefused() {
+        for (Duration bad : new Duration[] {Duration.ofNanos(-1), Duration.ofMillis(1_001), Duration.ofDays(999_999)}) {
+            RecordingInstrumentation recording = new RecordingInstrumentation(1, null, bad);
+            assertThatThrownBy(() -> ActorSystem.create(Behaviors.empty(), "bad-spacing",
+                    ActorSystemSettings.builder().instrumentation(recording).build()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("minSampleSpacing() must be from zero to one second")
+                    .hasMessageContaining(bad.toString());
+        }
+        RecordingInstrumentation nullSpacing = new RecordingInstrumentation(1, null, null);
+        assertThatThrownBy(() -> ActorSystem.create(Behaviors.empty(), "null-spacing",
+                ActorSystemSettings.builder().instrumentation(nullSpacing).build()))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("null minSampleSpacing()");
     }
 
     @Test

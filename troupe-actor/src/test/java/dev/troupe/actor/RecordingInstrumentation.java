@@ -4,6 +4,7 @@ import dev.troupe.actor.instrument.ActorTypeRecorder;
 import dev.troupe.actor.instrument.Instrumentation;
 import dev.troupe.actor.instrument.InstrumentedActor;
 import dev.troupe.actor.instrument.MessageHook;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** An instrumentation that keeps everything the runtime reports, per actor type, for tests to look at. */
 class RecordingInstrumentation implements Instrumentation {
-    record Sample(ActorPath actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth) {}
+    record Sample(ActorPath actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth, int weight) {}
 
     record Stop(InstrumentedActor actor, Throwable failure) {}
 
@@ -32,8 +33,9 @@ class RecordingInstrumentation implements Instrumentation {
         }
 
         @Override
-        public void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int depth) {
-            samples.add(new Sample(actor.path(), timeInMailboxNanos, processingNanos, depth));
+        public void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int depth,
+                            int weight) {
+            samples.add(new Sample(actor.path(), timeInMailboxNanos, processingNanos, depth, weight));
         }
 
         List<Sample> samplesOf(ActorRef<?> actor) {
@@ -48,16 +50,28 @@ class RecordingInstrumentation implements Instrumentation {
 
     private final int sampleEvery;
     private final MessageHook hook;
+    private final Duration minSampleSpacing;
     private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
 
+    /** Samples one in {@code sampleEvery} messages exactly: throttling off. */
     RecordingInstrumentation(int sampleEvery, MessageHook hook) {
+        this(sampleEvery, hook, Duration.ZERO);
+    }
+
+    RecordingInstrumentation(int sampleEvery, MessageHook hook, Duration minSampleSpacing) {
         this.sampleEvery = sampleEvery;
         this.hook = hook;
+        this.minSampleSpacing = minSampleSpacing;
     }
 
     @Override
     public int sampleEvery() {
         return sampleEvery;
+    }
+
+    @Override
+    public Duration minSampleSpacing() {
+        return minSampleSpacing;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.troupe.actor.instrument.Instrumentation;
 import dev.troupe.actor.instrument.InstrumentedActor;
 import dev.troupe.actor.instrument.MessageHook;
 import dev.troupe.observe.internal.metrics.MetricsState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +88,12 @@ public final class ActorMetrics implements Instrumentation {
     /** The settings given at creation. */
     public ActorMetricsSettings settings() {
         return settings;
+    }
+
+    /** {@link ActorMetricsSettings#minSampleSpacing()}. */
+    @Override
+    public Duration minSampleSpacing() {
+        return settings.minSampleSpacing();
     }
 
     /** {@link ActorMetricsSettings#sampleEvery()}. */

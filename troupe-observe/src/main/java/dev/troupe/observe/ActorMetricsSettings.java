@@ -13,6 +13,9 @@ import java.util.Objects;
  *   <tr><td>{@code sampleEvery}</td><td>64</td>
  *       <td>messages per timed one (a power of two from 1 to 2<sup>20</sup>); see
  *       {@link dev.troupe.actor.instrument.Instrumentation#sampleEvery()}</td></tr>
+ *   <tr><td>{@code minSampleSpacing}</td><td>50 µs</td>
+ *       <td>a busy pool thread that samples more often than this samples less often (zero to one second; zero:
+ *       never); see {@link dev.troupe.actor.instrument.Instrumentation#minSampleSpacing()}</td></tr>
  *   <tr><td>{@code checkInterval}</td><td>1 s</td>
  *       <td>how often the alert monitor runs, on the system's scheduler; also the length of the "recent"
  *       histograms of {@link ActorTypeSnapshot}</td></tr>
@@ -38,6 +41,7 @@ public final class ActorMetricsSettings {
     private static final ActorMetricsSettings DEFAULTS = builder().build();
 
     private final int sampleEvery;
+    private final Duration minSampleSpacing;
     private final Duration checkInterval;
     private final int mailboxDepthThreshold;
     private final Duration processingTimeP95Threshold;
@@ -47,6 +51,7 @@ public final class ActorMetricsSettings {
 
     private ActorMetricsSettings(Builder b) {
         this.sampleEvery = b.sampleEvery;
+        this.minSampleSpacing = b.minSampleSpacing;
         this.checkInterval = b.checkInterval;
         this.mailboxDepthThreshold = b.mailboxDepthThreshold;
         this.processingTimeP95Threshold = b.processingTimeP95Threshold;
@@ -67,6 +72,10 @@ public final class ActorMetricsSettings {
 
     public int sampleEvery() {
         return sampleEvery;
+    }
+
+    public Duration minSampleSpacing() {
+        return minSampleSpacing;
     }
 
     public Duration checkInterval() {
@@ -96,7 +105,8 @@ public final class ActorMetricsSettings {
 
     @Override
     public String toString() {
-        return "ActorMetricsSettings[sampleEvery=" + sampleEvery + ", checkInterval=" + checkInterval
+        return "ActorMetricsSettings[sampleEvery=" + sampleEvery + ", minSampleSpacing=" + minSampleSpacing
+                + ", checkInterval=" + checkInterval
                 + ", mailboxDepthThreshold=" + mailboxDepthThreshold + ", processingTimeP95Threshold="
                 + processingTimeP95Threshold + ", restartsPerMinuteThreshold=" + restartsPerMinuteThreshold
                 + ", memoryPerActorThreshold=" + memoryPerActorThreshold + ", recentEventsCapacity="
@@ -106,6 +116,7 @@ public final class ActorMetricsSettings {
     /** Collects settings; not thread-safe. Each method checks its argument and returns this builder. */
     public static final class Builder {
         private int sampleEvery = 64;
+        private Duration minSampleSpacing = Duration.ofNanos(50_000);
         private Duration checkInterval = Duration.ofSeconds(1);
         private int mailboxDepthThreshold = 10_000;
         private Duration processingTimeP95Threshold = Duration.ofMillis(100);
@@ -122,6 +133,16 @@ public final class ActorMetricsSettings {
                         + ", was " + sampleEvery);
             }
             this.sampleEvery = sampleEvery;
+            return this;
+        }
+
+        /** The spacing below which a busy thread samples less often: zero (never) to one second. */
+        public Builder minSampleSpacing(Duration spacing) {
+            Objects.requireNonNull(spacing, "minSampleSpacing");
+            if (spacing.isNegative() || spacing.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("minSampleSpacing must be from zero to one second, was " + spacing);
+            }
+            this.minSampleSpacing = spacing;
             return this;
         }
 

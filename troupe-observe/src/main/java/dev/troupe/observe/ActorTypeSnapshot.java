@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * The metrics of all actors of one type at one moment. Immutable. Times are in nanoseconds; the distributions
  * come from HdrHistograms with 2 significant digits (within 1%), fed by the sampled messages (one in
- * {@link ActorMetricsSettings#sampleEvery()}).
+ * {@link ActorMetricsSettings#sampleEvery()}, fewer on a busy thread; see
+ * {@link ActorMetricsSettings#minSampleSpacing()}), each counted as many times as its weight: a distribution's
+ * count estimates the messages, not the samples.
  *
  * @param actorType the type: a behavior's class, or the tag of {@link dev.troupe.actor.Props#withActorType}
  * @param actorsAlive actors spawned and not yet stopped

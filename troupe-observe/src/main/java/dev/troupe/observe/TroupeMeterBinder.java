@@ -29,9 +29,11 @@ import java.util.concurrent.atomic.LongAdder;
  *       <td>as of the alert monitor's latest completed pass over the actors (every check, up to 100,000
  *       actors)</td></tr>
  *   <tr><td>{@code troupe.mailbox.time}, {@code troupe.processing.time}</td><td>timers</td>
- *       <td>of the sampled messages, with percentiles P50, P95, P99</td></tr>
+ *       <td>of the sampled messages, with percentiles P50, P95, P99; a sample taken while its sender throttled
+ *       sampling is recorded once for each full-rate sample it stands for, so the count is samples at the full
+ *       rate</td></tr>
  *   <tr><td>{@code troupe.mailbox.depth}</td><td>distribution summary</td>
- *       <td>the depth seen by sampled messages, with percentiles P50, P95, P99</td></tr>
+ *       <td>the depth seen by sampled messages, with percentiles P50, P95, P99, counted like the timers</td></tr>
  *   <tr><td>{@code troupe.mailbox.depth.current}, {@code troupe.mailbox.depth.peak}</td><td>gauges</td>
  *       <td>messages waiting in the type's mailboxes now, and the deepest mailbox seen (by a sample or the
  *       monitor: a blocked actor samples nothing). Not {@code .max}, which the summary exports already as its
@@ -114,12 +116,14 @@ public final class TroupeMeterBinder implements MeterBinder {
         DistributionSummary depths = DistributionSummary.builder("troupe.mailbox.depth").tags(tags)
                 .publishPercentiles(PERCENTILES).description("Mailbox depth seen by sampled messages")
                 .register(registry);
-        type.addSampleListener((waitedNanos, processingNanos, depth) -> {
-            mailboxTime.record(Math.max(0, waitedNanos), TimeUnit.NANOSECONDS);
-            if (processingNanos >= 0) {
-                processingTime.record(processingNanos, TimeUnit.NANOSECONDS);
+        type.addSampleListener((waitedNanos, processingNanos, depth, copies) -> {
+            for (int i = 0; i < copies; i++) {
+                mailboxTime.record(Math.max(0, waitedNanos), TimeUnit.NANOSECONDS);
+                if (processingNanos >= 0) {
+                    processingTime.record(processingNanos, TimeUnit.NANOSECONDS);
+                }
+                depths.record(depth);
             }
-            depths.record(depth);
         });
     }
 

@@ -39,6 +39,12 @@ class BadInputTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 1 minute");
         assertThatThrownBy(() -> builder.recentEventsCapacity(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("recentEventsCapacity");
+        assertThatThrownBy(() -> builder.minSampleSpacing(Duration.ofNanos(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minSampleSpacing")
+                .hasMessageContaining("PT-0.000000001S");
+        assertThatThrownBy(() -> builder.minSampleSpacing(Duration.ofMillis(1001)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from zero to one second");
+        assertThat(builder.minSampleSpacing(Duration.ZERO).build().minSampleSpacing()).isZero();
     }
 
     @Test
@@ -48,6 +54,8 @@ class BadInputTest {
                 .hasMessage("checkInterval");
         assertThatThrownBy(() -> builder.processingTimeP95Threshold(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("processingTimeP95Threshold");
+        assertThatThrownBy(() -> builder.minSampleSpacing(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("minSampleSpacing");
         assertThatThrownBy(() -> ActorMetrics.create(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("settings");
         ActorMetrics metrics = ActorMetrics.create();

@@ -23,7 +23,8 @@ final class HookOnlyInstrumentation implements Instrumentation {
         public void actorStopped(InstrumentedActor actor, Throwable failure) {}
 
         @Override
-        public void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int depth) {}
+        public void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int depth,
+                            int weight) {}
     };
 
     private final MessageHook hook;

@@ -9,6 +9,7 @@ import dev.troupe.actor.Props;
 import dev.troupe.testkit.ActorTestKit;
 import dev.troupe.testkit.ManualTime;
 import dev.troupe.testkit.TestProbe;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,9 +28,9 @@ final class MetricsFixture implements AutoCloseable {
                 ActorSystemSettings.builder().scheduler(() -> time).instrumentation(metrics).build());
     }
 
-    /** Settings that time every message, so that the histograms see each one. */
+    /** Settings that time every message, never throttled, so that the histograms see each one. */
     static ActorMetricsSettings.Builder everyMessage() {
-        return ActorMetricsSettings.builder().sampleEvery(1);
+        return ActorMetricsSettings.builder().sampleEvery(1).minSampleSpacing(Duration.ZERO);
     }
 
     /** The snapshot of {@code actorType}. */

@@ -134,6 +134,41 @@ class TroupeMeterBinderTest {
     }
 
     @Test
+    void aThrottledSampleCountsInTheTimersOnceForEachFullRateSampleItStandsFor() {
+        // every message would be timed, but the sending pool thread samples more often than once a second
+        try (MetricsFixture throttled = new MetricsFixture("throttled",
+                MetricsFixture.everyMessage().minSampleSpacing(Duration.ofSeconds(1)).build())) {
+            MeterRegistry registry = new SimpleMeterRegistry();
+            new TroupeMeterBinder(throttled.metrics).bindTo(registry);
+            TestProbe<String> done = throttled.kit.createTestProbe();
+            ActorRef<String> sink = throttled.kit.spawn(Behaviors.receiveMessage(message -> {
+                if (message.equals("last")) {
+                    done.ref().tell("done");
+                }
+                return Behaviors.same();
+            }), "sink", Props.empty().withActorType("sink"));
+            ActorRef<String> sender = throttled.kit.spawn(Behaviors.receiveMessage(go -> {
+                for (int i = 0; i < 20_000; i++) {
+                    sink.tell("work");
+                }
+                sink.tell("last");
+                return Behaviors.same();
+            }), "sender");
+            sender.tell("go");
+            done.expectMessage("done");
+
+            Tags sinkTags = Tags.of("system", "throttled", "actor.type", "sink");
+            // a few hundred samples, each counted as the messages it stands for: about the 20,001 messages
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                long timed = registry.get("troupe.processing.time").tags(sinkTags).timer().count();
+                assertThat(timed).isBetween(17_000L, 23_000L)
+                        .isEqualTo(throttled.type("sink").processingTime().count())
+                        .isEqualTo(registry.get("troupe.mailbox.depth").tags(sinkTags).summary().count());
+            });
+        }
+    }
+
+    @Test
     void bindingMetricsThatServeNoSystemFails() {
         ActorMetrics unbound = ActorMetrics.create();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "unbound");

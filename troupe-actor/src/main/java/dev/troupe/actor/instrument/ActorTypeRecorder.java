@@ -28,6 +28,11 @@ public interface ActorTypeRecorder {
      * @param timeInMailboxNanos from the enqueue to the start of processing
      * @param processingNanos how long processing took, or -1 when unknown (a message taken by a batch handler)
      * @param mailboxDepth the messages still waiting when processing started
+     * @param weight how many messages this sample stands for: the sampling interval it was taken at, a power of
+     *               two, {@link Instrumentation#sampleEvery()} or more when sampling throttles itself (see
+     *               {@link Instrumentation#minSampleSpacing()}); weigh each sample by it for unbiased counts,
+     *               sums and percentiles
      */
-    void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth);
+    void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth,
+                 int weight);
 }

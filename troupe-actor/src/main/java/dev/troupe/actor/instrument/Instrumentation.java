@@ -1,5 +1,7 @@
 package dev.troupe.actor.instrument;
 
+import java.time.Duration;
+
 /**
  * What an actor system reports to, when set in
  * {@link dev.troupe.actor.ActorSystemSettings.Builder#instrumentation}. An extension point: implement it to
@@ -12,9 +14,15 @@ package dev.troupe.actor.instrument;
  * type, so a recorder sees the actors of one type together. Sampling is what keeps the cost small: two clock
  * reads per message would double the cost of the cheapest messages.
  *
+ * <p>Under load, sampling throttles itself (see {@link #minSampleSpacing()}): a pool thread that would time
+ * messages less than that far apart times fewer of them, so the cost of the samples stays bounded however cheap
+ * the messages are. Each sample carries its <em>weight</em>, the messages it stands for (the sampling interval
+ * it was taken at), so weighted counts, sums and percentiles stay unbiased estimates of all messages.
+ *
  * <p>Threading: {@link #recorderFor} may be called from any thread, concurrently, but at most once per actor
- * type and system (the runtime keeps the result); {@link #sampleEvery()} and {@link #messageHook()} are read
- * once, when the system is built, and {@link #systemStarted} is called once after that, before any actor runs.
+ * type and system (the runtime keeps the result); {@link #sampleEvery()}, {@link #minSampleSpacing()} and
+ * {@link #messageHook()} are read once, when the system is built, and {@link #systemStarted} is called once
+ * after that, before any actor runs.
  */
 public interface Instrumentation {
 
@@ -25,6 +33,21 @@ public interface Instrumentation {
      */
     default int sampleEvery() {
         return 64;
+    }
+
+    /**
+     * The shortest mean time between two samples that one of Troupe's pool threads takes before it throttles:
+     * each time a pool thread times a message less than this after its previous sample, it halves its sampling
+     * rate (down to one in {@code sampleEvery() * 64}); each time it times one at least four times this long
+     * after its previous sample, it doubles the rate again (up to one in {@code sampleEvery()}). A sample's
+     * weight is the interval it was taken at. Other threads (sending from outside the pool) never throttle.
+     * The default, 50 microseconds, bounds what samples cost a busy thread to well under 1% of its time, and
+     * leaves actors whose messages take a millisecond or more sampled at the full rate. {@link
+     * Duration#ZERO} turns throttling off: every sample then weighs {@code sampleEvery()}. A negative
+     * duration, or one above a second, makes the system's creation fail with {@link IllegalArgumentException}.
+     */
+    default Duration minSampleSpacing() {
+        return Duration.ofNanos(50_000);
     }
 
     /**

@@ -34,8 +34,8 @@ public sealed interface InstrumentedActor permits ActorStats {
     long messagesProcessed();
 
     /**
-     * Its estimated time spent processing, in nanoseconds: the sum of its sampled processing times times
-     * {@link Instrumentation#sampleEvery()}.
+     * Its estimated time spent processing, in nanoseconds: the sum of its sampled processing times, each times
+     * its sample's weight (see {@link ActorTypeRecorder#sampled}).
      */
     long estimatedProcessingNanos();
 

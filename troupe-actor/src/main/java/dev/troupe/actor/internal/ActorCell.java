@@ -310,7 +310,7 @@ public final class ActorCell<T> extends ContextBase<T> {
             deliver(envelope);
             return;
         }
-        boolean timed = e != null && e.timed;
+        boolean timed = e != null && e.weight != 0;
         long start = timed ? System.nanoTime() : 0L;
         Object token = hooked ? runtime.beforeReceive(st, message, e == null ? null : e.carried) : null;
         Throwable failure = deliver(message);
@@ -319,8 +319,9 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         if (timed) {
             long processing = System.nanoTime() - start;
-            st.addSampledProcessing(processing);
-            runtime.sampled(st.recorder, st, start - e.enqueuedNanos, processing, mailbox.userMessageCount());
+            st.addSampledProcessing(processing, e.weight);
+            runtime.sampled(st.recorder, st, start - e.enqueuedNanos, processing, mailbox.userMessageCount(),
+                    e.weight);
         }
     }
 
@@ -1013,9 +1014,9 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (!(queued instanceof InstrumentedEnvelope e)) {
             return queued;
         }
-        if (e.timed) {
+        if (e.weight != 0) {
             system.instrumentation().sampled(st.recorder, st, System.nanoTime() - e.enqueuedNanos, -1,
-                    mailbox.userMessageCount());
+                    mailbox.userMessageCount(), e.weight);
         }
         return e.message;
     }

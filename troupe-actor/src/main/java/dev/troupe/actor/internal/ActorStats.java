@@ -45,7 +45,6 @@ public final class ActorStats implements InstrumentedActor {
     final ActorTypeRecorder recorder;
     /** Whether the system has a message hook, which sees every message: then each one takes the full path. */
     final boolean hooked;
-    private final int sampleEvery;
     private final long spawnedAtNanos;
     private long processed;
     private long busyNanos;
@@ -53,13 +52,12 @@ public final class ActorStats implements InstrumentedActor {
     private boolean started;
 
     ActorStats(ActorCell<?> cell, String actorType, String mailboxKind, String dispatcherName,
-               ActorTypeRecorder recorder, int sampleEvery, boolean hooked) {
+               ActorTypeRecorder recorder, boolean hooked) {
         this.cell = cell;
         this.actorType = actorType;
         this.mailboxKind = mailboxKind;
         this.dispatcherName = dispatcherName;
         this.recorder = recorder;
-        this.sampleEvery = sampleEvery;
         this.hooked = hooked;
         this.spawnedAtNanos = System.nanoTime();
     }
@@ -78,9 +76,9 @@ public final class ActorStats implements InstrumentedActor {
         PROCESSED.setOpaque(this, processed + 1);
     }
 
-    /** A sampled processing time; the actor's turn only. */
-    void addSampledProcessing(long nanos) {
-        BUSY_NANOS.setOpaque(this, busyNanos + nanos * sampleEvery);
+    /** A sampled processing time, standing for {@code weight} messages; the actor's turn only. */
+    void addSampledProcessing(long nanos, int weight) {
+        BUSY_NANOS.setOpaque(this, busyNanos + nanos * weight);
     }
 
     @Override

@@ -119,8 +119,7 @@ public final class ActorSystemImpl<T> extends InternalRef<T> implements ActorSys
         if (instrumentation != null) {
             String actorType = props.actorType().orElseGet(() -> ActorTypes.of(behavior));
             cell.instrument(new ActorStats(cell, actorType, mailboxKind(props.mailbox()), dispatchers.nameOf(dispatcher),
-                    instrumentation.recorderFor(actorType), instrumentation.sampleEvery(),
-                    instrumentation.hook() != null),
+                    instrumentation.recorderFor(actorType), instrumentation.hook() != null),
                     instrumentation.mailboxFlags());
         }
         liveActors.increment();

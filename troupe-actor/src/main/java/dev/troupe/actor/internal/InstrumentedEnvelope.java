@@ -8,15 +8,16 @@ package dev.troupe.actor.internal;
  */
 final class InstrumentedEnvelope {
     final Object message;
-    /** System.nanoTime() at the enqueue, if {@link #timed}. */
+    /** System.nanoTime() at the enqueue, if timed. */
     final long enqueuedNanos;
-    final boolean timed;
+    /** 0 if the message is not timed, else the messages its sample stands for. */
+    final int weight;
     final Object carried;
 
-    InstrumentedEnvelope(Object message, long enqueuedNanos, boolean timed, Object carried) {
+    InstrumentedEnvelope(Object message, long enqueuedNanos, int weight, Object carried) {
         this.message = message;
         this.enqueuedNanos = enqueuedNanos;
-        this.timed = timed;
+        this.weight = weight;
         this.carried = carried;
     }
 

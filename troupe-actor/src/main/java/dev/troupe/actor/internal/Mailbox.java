@@ -217,18 +217,19 @@ public abstract class Mailbox implements Runnable {
 
     /**
      * A user message as an instrumented mailbox queues it: in an envelope if the sender samples it (with
-     * probability 1 / 2^shift, decided without shared state) or the message hook gives it something to carry.
+     * probability 1 / 2^shift or less, decided without shared state) or the message hook gives it something to
+     * carry.
      */
     private Object instrumented(Object message, int s) {
         if (message instanceof InternalMessage) {
             return message;
         }
-        boolean timed = InstrumentationRuntime.sample((s >>> SAMPLE_SHIFT_POSITION) & 31);
+        int weight = InstrumentationRuntime.sampleWeight((s >>> SAMPLE_SHIFT_POSITION) & 31, cell);
         Object carried = (s & HOOKED) != 0 ? cell.onSend(message) : null;
-        if (!timed && carried == null) {
+        if (weight == 0 && carried == null) {
             return message;
         }
-        return new InstrumentedEnvelope(message, timed ? System.nanoTime() : 0L, timed, carried);
+        return new InstrumentedEnvelope(message, weight != 0 ? System.nanoTime() : 0L, weight, carried);
     }
 
     /** Reports a message this mailbox did not keep; any thread. */

@@ -65,6 +65,12 @@ final class Worker extends Thread {
     private boolean searching;
     /** Messages this thread sends to instrumented actors before it times one; see InstrumentationRuntime. */
     int untilSample;
+    /** The mean of the gap {@link #untilSample} counts down (0 before the first): the weight of its sample. */
+    int gapMean;
+    /** The power of two by which this thread samples less often than asked, under load. */
+    int sampleThrottle;
+    /** System.nanoTime() at this thread's previous sample, when sampling throttles. */
+    long lastSampleNanos;
 
     Worker(WorkStealingDispatcher pool, String name) {
         super(name);

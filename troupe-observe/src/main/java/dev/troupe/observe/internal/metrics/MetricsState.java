@@ -31,7 +31,7 @@ public final class MetricsState {
 
     private final ActorMetricsSettings settings;
     private final ActorRegistry registry = new ActorRegistry();
-    private final KeyedTable<String, TypeMetrics> types = new KeyedTable<>(type -> new TypeMetrics(type, registry));
+    private final KeyedTable<String, TypeMetrics> types;
     private final KeyedTable<String, LongAdder> deadLetters = KeyedTable.counters();
     private final KeyedTable<DropKey, LongAdder> dropped = KeyedTable.counters();
     private final RecentEvents<ActorMetrics.Restart> recentRestarts;
@@ -40,6 +40,7 @@ public final class MetricsState {
 
     public MetricsState(ActorMetricsSettings settings) {
         this.settings = settings;
+        this.types = new KeyedTable<>(type -> new TypeMetrics(type, registry, settings.sampleEvery()));
         this.recentRestarts = new RecentEvents<>(settings.recentEventsCapacity());
         this.recentAlerts = new RecentEvents<>(settings.recentEventsCapacity());
     }

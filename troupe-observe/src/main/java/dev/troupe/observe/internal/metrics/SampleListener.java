@@ -8,6 +8,11 @@ package dev.troupe.observe.internal.metrics;
 @FunctionalInterface
 public interface SampleListener {
 
-    /** @param processingNanos -1 when unknown (a message taken by a batch handler) */
-    void sampled(long timeInMailboxNanos, long processingNanos, int mailboxDepth);
+    /**
+     * @param processingNanos -1 when unknown (a message taken by a batch handler)
+     * @param copies how many samples taken at the full rate this one stands for: 1, or more when the thread that
+     *               sent the message throttled its sampling (the sample's weight over {@code sampleEvery}); count
+     *               it that many times to keep throttled periods their share of a distribution
+     */
+    void sampled(long timeInMailboxNanos, long processingNanos, int mailboxDepth, int copies);
 }

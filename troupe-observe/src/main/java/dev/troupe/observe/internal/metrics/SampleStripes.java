@@ -74,20 +74,21 @@ final class SampleStripes {
     private final LongAdder dropped = new LongAdder();
 
     /**
-     * Records one sample; {@code processingNanos} below zero means none (a message taken by a batch handler).
-     * Negative times (a clock step) count as zero. Never blocks; see the overview for when it drops.
+     * Records one sample, {@code weight} times (the messages it stands for); {@code processingNanos} below zero
+     * means none (a message taken by a batch handler). Negative times (a clock step) count as zero. Never blocks;
+     * see the overview for when it drops.
      */
-    void record(long timeInMailboxNanos, long processingNanos, long mailboxDepth) {
+    void record(long timeInMailboxNanos, long processingNanos, long mailboxDepth, int weight) {
         int first = (int) Thread.currentThread().threadId();
         for (int i = 0; i < STRIPES; i++) {
             Stripe stripe = stripe((first + i) & (STRIPES - 1));
             if (stripe.tryClaim()) {
                 try {
-                    stripe.timeInMailbox.recordValue(Math.max(0, timeInMailboxNanos));
+                    stripe.timeInMailbox.recordValueWithCount(Math.max(0, timeInMailboxNanos), weight);
                     if (processingNanos >= 0) {
-                        stripe.processingTime.recordValue(processingNanos);
+                        stripe.processingTime.recordValueWithCount(processingNanos, weight);
                     }
-                    stripe.mailboxDepths.recordValue(Math.max(0, mailboxDepth));
+                    stripe.mailboxDepths.recordValueWithCount(Math.max(0, mailboxDepth), weight);
                 } finally {
                     stripe.release();
                 }

@@ -18,6 +18,7 @@ public final class TypeMetrics implements ActorTypeRecorder {
 
     private final String actorType;
     private final ActorRegistry registry;
+    private final int sampleEvery;
     private final LongAdder spawned = new LongAdder();
     private final LongAdder stopped = new LongAdder();
     /** Messages processed by actors of this type that have stopped. */
@@ -38,9 +39,10 @@ public final class TypeMetrics implements ActorTypeRecorder {
     private volatile Census.TypeTotals lastCensus = Census.TypeTotals.NONE;
     private volatile SampleListener[] listeners = NO_LISTENERS;
 
-    TypeMetrics(String actorType, ActorRegistry registry) {
+    TypeMetrics(String actorType, ActorRegistry registry, int sampleEvery) {
         this.actorType = actorType;
         this.registry = registry;
+        this.sampleEvery = sampleEvery;
     }
 
     @Override
@@ -58,11 +60,16 @@ public final class TypeMetrics implements ActorTypeRecorder {
     }
 
     @Override
-    public void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth) {
-        samples.record(timeInMailboxNanos, processingNanos, mailboxDepth);
+    public void sampled(InstrumentedActor actor, long timeInMailboxNanos, long processingNanos, int mailboxDepth,
+                        int weight) {
+        samples.record(timeInMailboxNanos, processingNanos, mailboxDepth, weight);
         maxMailboxDepth.accumulate(mailboxDepth);
-        for (SampleListener listener : listeners) {
-            listener.sampled(timeInMailboxNanos, processingNanos, mailboxDepth);
+        SampleListener[] told = listeners;
+        if (told.length > 0) {
+            int copies = Math.max(1, weight / sampleEvery);
+            for (SampleListener listener : told) {
+                listener.sampled(timeInMailboxNanos, processingNanos, mailboxDepth, copies);
+            }
         }
     }
 

@@ -14,8 +14,8 @@ class SampleStripesTest {
 
     @Test
     void aSampleRecordsItsThreeValuesAndATakeEmptiesTheStripes() {
-        stripes.record(1_000, 2_000, 3);
-        stripes.record(-5, -1, 0); // a clock step counts as zero; no processing time (a batch) records none
+        stripes.record(1_000, 2_000, 3, 1);
+        stripes.record(-5, -1, 0, 1); // a clock step counts as zero; no processing time (a batch) records none
 
         stripes.takeInto(taken);
 
@@ -30,6 +30,21 @@ class SampleStripesTest {
     }
 
     @Test
+    void aSampleCountsAsManyTimesAsItsWeight() {
+        stripes.record(1_000, 2_000, 3, 1);
+        stripes.record(50_000, 60_000, 7, 64); // taken while its sender throttled: stands for 64 messages
+
+        stripes.takeInto(taken);
+
+        assertThat(taken.timeInMailbox().getTotalCount()).isEqualTo(65);
+        assertThat(taken.processingTime().getTotalCount()).isEqualTo(65);
+        assertThat(taken.mailboxDepths().getTotalCount()).isEqualTo(65);
+        // the heavy sample outweighs the light one: the median is its value
+        assertThat(taken.processingTime().getValueAtPercentile(50)).isBetween(59_000L, 61_000L);
+        assertThat(taken.mailboxDepths().getValueAtPercentile(50)).isEqualTo(7);
+    }
+
+    @Test
     void everySampleIsTakenOrCountedAsDroppedWhileThreadsRecordAndAReaderTakes() throws Exception {
         int threads = 4;
         int perThread = 200_000;
@@ -40,7 +55,7 @@ class SampleStripesTest {
             Thread writer = new Thread(() -> {
                 awaitUninterruptibly(start);
                 for (int i = 0; i < perThread; i++) {
-                    stripes.record(i, i, i % 100);
+                    stripes.record(i, i, i % 100, 1);
                 }
             });
             writer.start();
