@@ -468,9 +468,13 @@ class InstrumentationTest {
         }
     }
 
-    @Test
-    void depthOfAnUninstrumentedUnboundedMailboxIsExactOnceConcurrentSendersAreDone() throws Exception {
-        try (TestSystem system = TestSystem.create("depth-plain")) {
+    @ParameterizedTest(name = "instrumented: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void depthOfAnUnboundedMailboxIsExactOnceConcurrentSendersAreDone(boolean instrumented) throws Exception {
+        // the plain mailbox walks its nodes; an instrumented actor's keeps counters
+        try (TestSystem system = instrumented
+                ? instrumented("depth-counted", new RecordingInstrumentation(64, null))
+                : TestSystem.create("depth-plain")) {
             CountDownLatch entered = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             ActorRef<String> blocker = system.spawn(Behaviors.receiveMessage(message -> {
@@ -482,6 +486,7 @@ class InstrumentationTest {
             assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
             var mailbox = (dev.troupe.actor.internal.LocalActorRef<String>) blocker;
             CountDownLatch start = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger impossibleDepths = new java.util.concurrent.atomic.AtomicInteger();
             List<Thread> senders = new java.util.ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 // producers race on the tail: the depth counts every one of their messages
@@ -493,7 +498,11 @@ class InstrumentationTest {
                     }
                     for (int i = 0; i < 25_000; i++) {
                         blocker.tell("m");
-                        mailbox.mailboxSize(); // readers race with the senders, too
+                        // readers race with the senders, too, and never see a depth that was not possible
+                        int depth = mailbox.mailboxSize();
+                        if (depth < 1 || depth > 100_000) {
+                            impossibleDepths.incrementAndGet();
+                        }
                     }
                 }));
             }
@@ -501,6 +510,7 @@ class InstrumentationTest {
             for (Thread sender : senders) {
                 sender.join();
             }
+            assertThat(impossibleDepths).hasValue(0);
             assertThat(mailbox.mailboxSize()).isEqualTo(100_000);
             release.countDown();
             await().atMost(TestSystem.TIMEOUT).until(() -> mailbox.mailboxSize() == 0);

@@ -39,10 +39,8 @@ import java.lang.invoke.VarHandle;
 /** The default mailbox: unbounded, FIFO, lock-free. */
 sealed class UnboundedMailbox extends Mailbox permits CountedUnboundedMailbox {
 
-    static final class Node {
+    private static final class Node {
         Object message;
-        /** Used by CountedUnboundedMailbox only; it fits in the node's alignment padding, so it costs nothing. */
-        int seq;
         volatile Node next;
 
         Node(Object message) {
@@ -82,27 +80,12 @@ sealed class UnboundedMailbox extends Mailbox permits CountedUnboundedMailbox {
     }
 
     /** Links {@code node} behind {@code previous}, the tail it replaced: the step that shows it to the consumer. */
-    final void link(Object previous, Node node) {
+    private void link(Object previous, Node node) {
         if (previous == this) {
             STUB_NEXT.setRelease(this, node);
         } else {
             NEXT.setRelease((Node) previous, node);
         }
-    }
-
-    /** The last node added, or this mailbox; any thread. */
-    final Object tail() {
-        return tail;
-    }
-
-    /** The consumer's stub; any thread. */
-    final Object head() {
-        return head;
-    }
-
-    /** Makes {@code node} the tail if {@code expected} still is; for producers that must know their predecessor. */
-    final boolean casTail(Object expected, Node node) {
-        return TAIL.compareAndSet(this, expected, node);
     }
 
     @Override
