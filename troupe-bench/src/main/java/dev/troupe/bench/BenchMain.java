@@ -49,6 +49,11 @@ public final class BenchMain implements Callable<Integer> {
             + " JVM goes first; the ratio baseline/troupe is the current build's speed-up (below 1: slow-down).")
     Path baselineClasses;
 
+    @Option(names = "--jvm-per-system", description = "Run each system in a JVM of its own within each fork"
+            + " (alternating which goes first), so that no system's code is compiled with another's profile; for"
+            + " comparing Troupe with and without metrics as a user runs them.")
+    boolean jvmPerSystem;
+
     @Option(names = "--size-scale", description = "Multiplies the full sizes, e.g. 0.2 for a shorter full run (default: ${DEFAULT-VALUE}).")
     double sizeScale = 1.0;
 
@@ -165,7 +170,13 @@ public final class BenchMain implements Callable<Integer> {
             for (int fork = 1; fork <= forks; fork++) {
                 int f = fork;
                 List<List<String>> jvms = new ArrayList<>();
-                jvms.add(List.of(currentClassPath, String.join(",", systems), "troupe"));
+                if (jvmPerSystem) {
+                    for (String system : systems) {
+                        jvms.add(fork % 2 == 1 ? jvms.size() : 0, List.of(currentClassPath, system, "current"));
+                    }
+                } else {
+                    jvms.add(List.of(currentClassPath, String.join(",", systems), "current"));
+                }
                 if (baselineClasses != null) {
                     // alternate which build runs first, so that neither always gets the fresher machine
                     jvms.add(fork % 2 == 1 ? 1 : 0, List.of(baselineClassPath(currentClassPath), "troupe", BASELINE));
