@@ -101,9 +101,45 @@ class InstrumentationTest {
             await().atMost(TestSystem.TIMEOUT).until(() -> recording.recorder("blocker").samplesOf(blocker).size() == 51);
             assertThat(actor.messagesProcessed()).isEqualTo(51);
             assertThat(actor.mailboxDepth()).isZero();
-            // the samples saw the queue drain: the first waiting message had 49 behind it
+            // the samples saw the queue drain: the block had none behind it when it started, the first waiting
+            // message 49
             assertThat(recording.recorder("blocker").samplesOf(blocker))
-                    .extracting(RecordingInstrumentation.Sample::mailboxDepth).contains(49, 0);
+                    .extracting(RecordingInstrumentation.Sample::mailboxDepth).contains(49, 0).startsWith(0);
+        }
+    }
+
+    @Test
+    void eachSampleSeesTheMessagesStillWaitingWhenItsProcessingStarts() throws InterruptedException {
+        RecordingInstrumentation recording = new RecordingInstrumentation(1, null);
+        try (TestSystem system = instrumented("depth-seen", recording)) {
+            CountDownLatch blocked = new CountDownLatch(1);
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch unblock = new CountDownLatch(1);
+            CountDownLatch unhold = new CountDownLatch(1);
+            ActorRef<String> actor = system.spawn(Behaviors.receiveMessage(message -> {
+                if (message.equals("block")) {
+                    blocked.countDown();
+                    unblock.await();
+                } else if (message.equals("hold")) {
+                    holding.countDown();
+                    unhold.await();
+                }
+                return Behaviors.same();
+            }), Props.empty().withActorType("depth"));
+            actor.tell("block");
+            assertThat(blocked.await(20, TimeUnit.SECONDS)).isTrue();
+            for (String message : List.of("hold", "a1", "a2", "a3")) {
+                actor.tell(message);
+            }
+            unblock.countDown();
+            assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
+            // two more arrive behind the three already counted while "hold" was sampled
+            actor.tell("a4");
+            actor.tell("a5");
+            unhold.countDown();
+            await().atMost(TestSystem.TIMEOUT).until(() -> recording.recorder("depth").samplesOf(actor).size() == 7);
+            assertThat(recording.recorder("depth").samplesOf(actor))
+                    .extracting(RecordingInstrumentation.Sample::mailboxDepth).containsExactly(0, 3, 4, 3, 2, 1, 0);
         }
     }
 

@@ -311,6 +311,7 @@ public final class ActorCell<T> extends ContextBase<T> {
             return;
         }
         boolean timed = e != null && e.weight != 0;
+        int depth = timed ? mailbox.depthSeenByConsumer() : 0;
         long start = timed ? System.nanoTime() : 0L;
         Object token = hooked ? runtime.beforeReceive(st, message, e == null ? null : e.carried) : null;
         Throwable failure = deliver(message);
@@ -320,8 +321,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         if (timed) {
             long processing = System.nanoTime() - start;
             st.addSampledProcessing(processing, e.weight);
-            runtime.sampled(st.recorder, st, start - e.enqueuedNanos, processing, mailbox.userMessageCount(),
-                    e.weight);
+            runtime.sampled(st.recorder, st, start - e.enqueuedNanos, processing, depth, e.weight);
         }
     }
 
@@ -1016,7 +1016,7 @@ public final class ActorCell<T> extends ContextBase<T> {
         }
         if (e.weight != 0) {
             system.instrumentation().sampled(st.recorder, st, System.nanoTime() - e.enqueuedNanos, -1,
-                    mailbox.userMessageCount(), e.weight);
+                    mailbox.depthSeenByConsumer(), e.weight);
         }
         return e.message;
     }

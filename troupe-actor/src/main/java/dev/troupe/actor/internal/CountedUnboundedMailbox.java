@@ -1,78 +1,62 @@
 package dev.troupe.actor.internal;
 
-import dev.troupe.actor.OfferResult;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /*
- * The depth in O(1), for instrumented actors: two counters beside the plain queue. A producer adds one to
- * `enqueued` right after the getAndSet that queues its node, on the cache line that getAndSet has just taken
- * for itself, so the second atomic instruction adds no coherence traffic; the consumer adds one to `dequeued`
- * for every message it takes (its own field: a plain read and an opaque write). The depth is enqueued - dequeued
- * in int arithmetic, which stays right across overflow while fewer than 2^31 messages wait, clamped at zero:
- * the consumer may take a message before its producer has counted it.
+ * A depth that a sample can afford, at no cost to the producers. The consumer counts the queue's nodes beyond
+ * its head incrementally: `counted` is the last node it has counted (null: none), `known` how many nodes lie
+ * after the head up to and including it. A sample walks on from `counted` (or the head) to the last linked node
+ * and adds what it passes; taking a message takes the first node after the head, which is always a counted one
+ * while `known` > 0, and lowers `known`. Each node is walked over at most once, so the count costs O(1) per
+ * message amortized, on the consumer's thread, and the producers do exactly what they do for a plain actor.
+ * The counted nodes are always the first `known` after the head, so `counted` is never a consumed node: when
+ * the head reaches it, `known` is 0 and `counted` is dropped. A producer between its getAndSet and its link is
+ * not counted yet: the sampled depth may miss the messages in flight, as any concurrent depth does.
  *
- * The queue itself is UnboundedMailbox's, unchanged, and every argument there holds. An earlier version numbered
- * the nodes instead, each one above its predecessor, which needs the predecessor's number before the node is
- * published: a CAS loop on `tail`, whose read of the line before the CAS makes two coherence transactions where
- * a getAndSet makes one. With the producer and the consumer on different cores that made the counting benchmark
- * about 1.6 times slower with metrics on (see docs/observability.md).
+ * An earlier version numbered the nodes (a CAS loop on `tail`, reading the line before the CAS: two coherence
+ * transactions per message), and the one after it kept an atomic count of enqueued messages; with the producer
+ * and the consumer on different cores both made the counting benchmark's producer slower, which that bistable
+ * workload turns into a much slower run (see docs/observability.md). Other threads, which read the depth rarely
+ * (the metrics' monitor, once per check), walk the queue as for a plain actor.
  */
 
 /**
- * The default mailbox of an instrumented actor: the same queue, with its depth known in O(1) (the plain queue
- * counts by walking its nodes, which a sample taken under overload cannot afford). Made only when the system
- * has an instrumentation. Thread-safe as a {@link Mailbox}; the depth read while producers are active may be off
- * by the messages in flight, and is never negative.
+ * The default mailbox of an instrumented actor: the plain queue, whose consumer keeps a count of the waiting
+ * messages for its samples. Made only when the system has an instrumentation. Thread-safe as a {@link Mailbox};
+ * {@link #depthSeenByConsumer()} only from the actor's turn.
  */
 final class CountedUnboundedMailbox extends UnboundedMailbox {
-    private static final VarHandle ENQUEUED;
-    private static final VarHandle DEQUEUED;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            ENQUEUED = lookup.findVarHandle(CountedUnboundedMailbox.class, "enqueued", int.class);
-            DEQUEUED = lookup.findVarHandle(CountedUnboundedMailbox.class, "dequeued", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** Messages queued so far (mod 2^32); producers add to it atomically. */
-    @SuppressWarnings("unused") // through ENQUEUED
-    private volatile int enqueued;
-    /** Messages taken so far (mod 2^32); written by the consumer only, read by anyone. */
-    private int dequeued;
-
-    @Override
-    protected OfferResult offerUser(Object message) {
-        OfferResult result = super.offerUser(message);
-        ENQUEUED.getAndAdd(this, 1);
-        return result;
-    }
+    /** The last node counted, or null if none after the head is; the consumer's. */
+    private Object counted;
+    /** Nodes after the head up to and including {@link #counted}; the consumer's. */
+    private int known;
 
     @Override
     protected Object pollUser() {
-        return counted(super.pollUser());
+        return taken(super.pollUser());
     }
 
     @Override
     protected Object pollPlainUser() {
-        return counted(super.pollPlainUser());
+        return taken(super.pollPlainUser());
     }
 
-    private Object counted(Object taken) {
-        if (taken != null) {
-            DEQUEUED.setOpaque(this, dequeued + 1);
+    private Object taken(Object message) {
+        if (message != null && known > 0 && --known == 0) {
+            counted = null;
         }
-        return taken;
+        return message;
     }
 
-    /** Read in this order (taken, then queued), so that a quiet queue reads exact and a busy one never negative. */
     @Override
-    public int userMessageCount() {
-        int taken = (int) DEQUEUED.getOpaque(this);
-        return Math.max(0, (int) ENQUEUED.getVolatile(this) - taken);
+    int depthSeenByConsumer() {
+        Object node = counted != null ? counted : consumerHead();
+        int count = known;
+        for (Object next; (next = nextAfter(node)) != null; node = next) {
+            count++;
+        }
+        if (count > known) {
+            known = count;
+            counted = node;
+        }
+        return count;
     }
 }

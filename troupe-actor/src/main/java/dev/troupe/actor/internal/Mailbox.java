@@ -159,6 +159,15 @@ public abstract class Mailbox implements Runnable {
     /** The number of user messages waiting, approximate while producers are active; any thread. */
     public abstract int userMessageCount();
 
+    /**
+     * {@link #userMessageCount()} as the consumer needs it for a sample: only from the actor's turn, and cheap
+     * there. The default is {@code userMessageCount()}; the instrumented unbounded mailbox keeps a count of its
+     * own instead of walking its queue.
+     */
+    int depthSeenByConsumer() {
+        return userMessageCount();
+    }
+
     // ---- producers --------------------------------------------------------------------------------------
 
     /** Adds a user message and makes sure the actor will run. Closed mailboxes send it to dead letters. */

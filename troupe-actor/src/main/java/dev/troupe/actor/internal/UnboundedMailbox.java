@@ -123,6 +123,16 @@ sealed class UnboundedMailbox extends Mailbox permits CountedUnboundedMailbox {
         return message;
     }
 
+    /** The consumer's stub: this mailbox or the node taken last; for the consumer. */
+    final Object consumerHead() {
+        return head;
+    }
+
+    /** The node after {@code stub} (this mailbox or a node), or null if none is linked yet. */
+    final Object nextAfter(Object stub) {
+        return nextOf(stub);
+    }
+
     private Node nextOf(Object stub) {
         return stub == this ? (Node) STUB_NEXT.getAcquire(this) : (Node) NEXT.getAcquire((Node) stub);
     }
