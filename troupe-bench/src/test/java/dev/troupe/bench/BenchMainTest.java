@@ -2,17 +2,13 @@ package dev.troupe.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Options of the runner that the quick run in the build does not use (timings are never asserted). */
 class BenchMainTest {
@@ -22,22 +18,13 @@ class BenchMainTest {
 
     @Test
     void jvmPerSystemRunsEachSystemOfAForkInAJvmOfItsOwnAlternatingWhichGoesFirst() throws IOException {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exitCode;
-        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
-        try {
-            // --quick would make it one fork; small sizes instead
-            exitCode = new CommandLine(new BenchMain()).execute("--only", "ping-pong", "--size-scale", "0.01",
-                    "--warmups", "1", "--rounds", "1", "--heap", "1g", "--systems", "troupe,troupe-metrics",
-                    "--jvm-per-system", "--forks", "2", "--skip-memory", "--skip-max-actors", "--skip-latency",
-                    "--out", out.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String report = output.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(report).isZero();
-        assertThat(report).contains("troupe-metrics/troupe");
+        // --quick would make it one fork; small sizes instead
+        CommandRun bench = CommandRun.of(new BenchMain(), "--only", "ping-pong", "--size-scale", "0.01",
+                "--warmups", "1", "--rounds", "1", "--heap", "1g", "--systems", "troupe,troupe-metrics",
+                "--jvm-per-system", "--forks", "2", "--skip-memory", "--skip-max-actors", "--skip-latency",
+                "--out", out.toString());
+        assertThat(bench.exitCode()).as(bench.output()).isZero();
+        assertThat(bench.output()).contains("troupe-metrics/troupe");
 
         // runs.csv keeps the order the runs were made in: all of one JVM's runs, then all of the other's (in one
         // JVM the systems would take turns, A B B A)

@@ -3,13 +3,9 @@ package dev.troupe.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.persistence.internal.PostgresCluster;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The persistence bench runs in forks and checks itself in quick mode, on SQLite and on its own PostgreSQL
@@ -23,17 +19,9 @@ class PersistenceBenchMainTest {
         if ("1".equals(System.getenv("TROUPE_REQUIRE_POSTGRES"))) {
             args.add("--require-postgres"); // CI installs PostgreSQL: skipping it there would hide a failure
         }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exitCode;
-        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
-        try {
-            exitCode = new CommandLine(new PersistenceBenchMain()).execute(args.toArray(String[]::new));
-        } finally {
-            System.setOut(original);
-        }
-        String report = output.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(report).isZero();
+        CommandRun run = CommandRun.of(new PersistenceBenchMain(), args.toArray(String[]::new));
+        String report = run.output();
+        assertThat(run.exitCode()).as(report).isZero();
         String summary = report.substring(report.indexOf("Medians over 1 fork(s) x 1 rounds"));
         assertThat(summary).contains("sqlite   persist, 1 actor x 50 events:", "sqlite   persist, 1,000 actors x 2 events:",
                 "sqlite   recover 5,000 events, no snapshot:", "sqlite   recover 5,000 events, 1,000 after a snapshot:");

@@ -2,10 +2,7 @@ package dev.troupe.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,17 +18,9 @@ class RemoteBenchMainTest {
 
     @Test
     void quickModeMeasuresAndValidatesBothSystemsPlainAndWithTls() throws IOException {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exitCode;
-        System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
-        try {
-            exitCode = new CommandLine(new RemoteBenchMain()).execute("--quick", "--out", out.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String report = output.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(report).isZero();
+        CommandRun run = CommandRun.of(new RemoteBenchMain(), "--quick", "--out", out.toString());
+        String report = run.output();
+        assertThat(run.exitCode()).as(report).isZero();
         assertThat(report).containsPattern("off +troupe +[\\d,]+ ").containsPattern("off +pekko +[\\d,]+ ")
                 .containsPattern("on +troupe +[\\d,]+ ").containsPattern("on +pekko +[\\d,]+ ")
                 .contains("tls off throughput troupe/pekko", "tls on  P99 troupe/pekko");
