@@ -166,19 +166,13 @@ public final class BatchingMain implements java.util.concurrent.Callable<Integer
             oneByOne.add(run(false, rows, maxBatch, !noForce));
             System.err.printf(Locale.ROOT, "round %d/%d done%n", round + 1, rounds);
         }
-        double a = median(oneByOne) / 1e9;
-        double b = median(batched) / 1e9;
+        double a = Report.median(oneByOne) / 1e9;
+        double b = Report.median(batched) / 1e9;
         System.out.printf(Locale.ROOT, "%-14s %10s %14s%n", "variant", "median s", "rows/s");
         System.out.printf(Locale.ROOT, "%-14s %10.3f %,14.0f%n", "one by one", a, rows / a);
         System.out.printf(Locale.ROOT, "%-14s %10.3f %,14.0f%n", "batched", b, rows / b);
         System.out.printf(Locale.ROOT, "batching gain  %.1fx (%d rows, batches up to %d, %d runs each, %s)%n", a / b,
                 rows, maxBatch, oneByOne.size(), noForce ? "write per batch" : "write and fsync per batch");
         return 0;
-    }
-
-    private static double median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 }

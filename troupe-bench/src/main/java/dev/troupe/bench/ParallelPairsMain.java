@@ -43,9 +43,9 @@ public final class ParallelPairsMain {
                 }
             }
         }
-        double one = median(times.get(0));
-        double two = median(times.get(1));
-        double shared = median(times.get(2));
+        double one = Report.median(times.get(0));
+        double two = Report.median(times.get(1));
+        double shared = Report.median(times.get(2));
         System.out.printf(Locale.ROOT, "median: one pair %.2f ms, two systems of 1 thread %.2f ms, one system of 2 "
                 + "threads %.2f ms%n", one / 1e6, two / 1e6, shared / 1e6);
         System.out.printf(Locale.ROOT, "speed-up of two pairs over one (2.0 = two free cores): two systems %.2f, "
@@ -87,11 +87,5 @@ public final class ParallelPairsMain {
                 system.whenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static double median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int m = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2.0;
     }
 }

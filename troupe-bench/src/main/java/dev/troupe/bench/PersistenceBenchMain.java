@@ -258,20 +258,14 @@ public final class PersistenceBenchMain implements Callable<Integer> {
     }
 
     private String summary(Measured measured) {
-        List<Double> forkMedians = measured.byFork().values().stream().map(PersistenceBenchMain::median).toList();
+        List<Double> forkMedians = measured.byFork().values().stream().map(Report::median).toList();
         List<Double> all = measured.byFork().values().stream().flatMap(List::stream).toList();
         String perFork = String.join(" | ", forkMedians.stream()
                 .map(value -> String.format(Locale.ROOT, "%,.0f", value)).toList());
         return String.format(Locale.ROOT, "%-8s %-44s %,10.0f %-8s forks %s (range %,.0f..%,.0f)", measured.store(),
-                describe(measured.figure()) + ":", median(all), measured.figure().unit, perFork,
+                describe(measured.figure()) + ":", Report.median(all), measured.figure().unit, perFork,
                 forkMedians.stream().min(Double::compare).orElseThrow(),
                 forkMedians.stream().max(Double::compare).orElseThrow());
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String loadAverage() {

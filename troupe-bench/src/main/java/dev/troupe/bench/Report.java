@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +111,11 @@ public final class Report {
         Row any = measured.getFirst();
         return new Summary(workload, w.unit(), any.size(), any.count(), median, forkMedians, ratios, maxWorkers,
                 maxThreads);
+    }
+
+    /** {@link #median(double[])} of a list of numbers. */
+    static double median(Collection<? extends Number> values) {
+        return median(values.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
     static double median(double[] values) {
