@@ -32,6 +32,17 @@ class InstrumentationTest {
         });
     }
 
+    /** An actor that, told where to reply, sends {@code adds} times Add(1) to {@code counter} from its turn, then Total. */
+    static Behavior<ActorRef<Integer>> addsOnesThenAsksTotal(ActorRef<Count> counter, int adds) {
+        return Behaviors.receiveMessage(replyTo -> {
+            for (int i = 0; i < adds; i++) {
+                counter.tell(new Count.Add(1));
+            }
+            counter.tell(new Count.Total(replyTo));
+            return Behaviors.same();
+        });
+    }
+
     static TestSystem instrumented(String name, Instrumentation instrumentation) {
         return TestSystem.create(name, TestSystem.settings().instrumentation(instrumentation).build());
     }
@@ -165,13 +176,7 @@ class InstrumentationTest {
         try (TestSystem system = instrumented("sampled-by-actor", recording)) {
             ActorRef<Count> counter = system.spawn(counter(0), Props.empty().withActorType("counter"));
             // a pool thread counts down random gaps instead of drawing for each message: the same rate
-            ActorRef<ActorRef<Integer>> sender = system.spawn(Behaviors.receiveMessage(replyTo -> {
-                for (int i = 0; i < 4_000; i++) {
-                    counter.tell(new Count.Add(1));
-                }
-                counter.tell(new Count.Total(replyTo));
-                return Behaviors.same();
-            }));
+            ActorRef<ActorRef<Integer>> sender = system.spawn(addsOnesThenAsksTotal(counter, 4_000));
             assertThat(system.<ActorRef<Integer>, Integer>ask(sender, replyTo -> replyTo)).isEqualTo(4_000);
             // gaps uniform in 1..7: 1000 samples on average, a standard deviation of about 16
             assertThat(recording.recorder("counter").samplesOf(counter)).hasSizeBetween(800, 1201);
@@ -184,13 +189,7 @@ class InstrumentationTest {
         RecordingInstrumentation recording = new RecordingInstrumentation(1, null, Duration.ofSeconds(1));
         try (TestSystem system = instrumented("throttled", recording)) {
             ActorRef<Count> counter = system.spawn(counter(0), Props.empty().withActorType("counter"));
-            ActorRef<ActorRef<Integer>> sender = system.spawn(Behaviors.receiveMessage(replyTo -> {
-                for (int i = 0; i < 20_000; i++) {
-                    counter.tell(new Count.Add(1));
-                }
-                counter.tell(new Count.Total(replyTo));
-                return Behaviors.same();
-            }));
+            ActorRef<ActorRef<Integer>> sender = system.spawn(addsOnesThenAsksTotal(counter, 20_000));
             assertThat(system.<ActorRef<Integer>, Integer>ask(sender, replyTo -> replyTo)).isEqualTo(20_000);
             InstrumentedActor actor = recording.recorder("counter").actor(counter);
             assertThat(actor.messagesProcessed()).isEqualTo(20_001); // counting is never sampled
