@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  *
  * Size: a system may hold millions of idle actors, so the cell keeps only what every actor uses. Failure,
  * restart, death watch, timer, receive-timeout, naming and logger state live in a CellExtras allocated on first
- * use; processing a message costs one null check of it. Children sit in a ChildTable (one array slot each), and
- * an anonymous child is known by its number (in its path and in its cell) rather than by a name string.
+ * use; processing a message costs one null check of it. Children are linked through their own cells
+ * (prevSibling, nextSibling; see Children), and an anonymous child is known by its number (in its path and in
+ * its cell) rather than by a name string.
  *
  * Lifecycle:  CREATED --Create--> RUNNING --stop--> TERMINATING --children gone--> TERMINATED
  *   - Create is the first system message; it runs the setup of the initial behavior.
@@ -105,7 +106,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     final Mailbox mailbox;
     /** Null unless the system is instrumented. */
     private ActorStats stats;
-    /** Whether this is an anonymous child, then named after anonymousNumber: its key in the parent's ChildTable. */
+    /** Whether this is an anonymous child, then named after anonymousNumber, unique among its live siblings. */
     final boolean anonymous;
     final int anonymousNumber;
 
@@ -115,7 +116,10 @@ public final class ActorCell<T> extends ContextBase<T> {
     private boolean stopRequestedByParent;
     private Thread turnThread;
     private Object currentMessage;
-    private ChildTable children;
+    private Children children;
+    /** This actor's neighbours among its parent's children; read and written only by the parent's turn. */
+    ActorCell<?> prevSibling;
+    ActorCell<?> nextSibling;
     /** Null until the actor first needs any of it: most actors never do (see CellExtras). */
     private CellExtras<T> extras;
 
@@ -782,12 +786,32 @@ public final class ActorCell<T> extends ContextBase<T> {
     public <U> ActorRef<U> spawnAnonymous(Behavior<U> behavior, Props props) {
         checkThread();
         checkSpawn(behavior, props, null);
-        int number = extras().anonymousNames++;
-        if (children != null && children.getAnonymous(number) != null) { // only after 2^32 anonymous names
-            throw notUnique("$" + Integer.toString(number, 36));
-        }
+        int number = nextAnonymousChildNumber();
         return spawnChild(behavior, props, self.path().anonymousChild(number, ActorSystemImpl.newUid()), true,
                 number);
+    }
+
+    /**
+     * The next anonymous number that no live child has. Numbers come from a counter shared with message adapters;
+     * only once it has handed out all 2^32 of them can a number still be in use, and from then on each is looked
+     * up, and skipped if taken.
+     */
+    private int nextAnonymousChildNumber() {
+        CellExtras<T> x = extras();
+        for (;;) {
+            int number = x.anonymousNames++;
+            if (x.anonymousNames == 0) {
+                x.anonymousNamesWrapped = true;
+            }
+            if (!x.anonymousNamesWrapped || children == null || children.getAnonymous(number) == null) {
+                return number;
+            }
+        }
+    }
+
+    /** For tests: the next anonymous number handed out is {@code next}, as if all before it had been. */
+    void skipAnonymousNumbersTo(int next) {
+        extras().anonymousNames = next;
     }
 
     /** Checks what both kinds of spawn need; {@code name} is null for an anonymous child. */
@@ -809,7 +833,7 @@ public final class ActorCell<T> extends ContextBase<T> {
                                        boolean anonymous, int number) {
         ActorCell<U> child = system.newCell(self, path, anonymous, number, childBehavior, props, mailbox.dispatcher());
         if (children == null) {
-            children = new ChildTable();
+            children = new Children();
         }
         children.add(child); // the caller made sure the name is free
         child.start();

@@ -34,5 +34,7 @@ final class CellExtras<T> {
 
     /** The number the next anonymous child or message adapter is named after. */
     int anonymousNames;
+    /** Whether {@link #anonymousNames} has come round to 0 again, so that a number may belong to a live child. */
+    boolean anonymousNamesWrapped;
     Logger logger;
 }

@@ -22,7 +22,8 @@ import java.util.NoSuchElementException;
  */
 
 /**
- * The live children of one actor, by name. Confined to the parent's turn, like the rest of its cell.
+ * Children of one actor by name: the index that {@link Children} keeps beside its list. Confined to the parent's
+ * turn, like the rest of its cell.
  * Iteration sees every child once, in no particular order; the table must not change while it is iterated.
  */
 final class ChildTable implements Iterable<ActorCell<?>> {

@@ -2,9 +2,6 @@ package dev.troupe.actor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.troupe.actor.ActorPath;
-import dev.troupe.actor.ActorSystem;
-import dev.troupe.actor.Behaviors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,33 +13,24 @@ import org.junit.jupiter.api.Test;
 
 /** The children table: lookup by name and by anonymous number, uniqueness of names, removal, growth, iteration. */
 class ChildTableTest {
-    private static ActorSystemImpl<?> system;
-    private static ActorPath parent;
-    private static long uids;
+    private static UnstartedCells cells;
 
     @BeforeAll
     static void start() {
-        system = (ActorSystemImpl<?>) ActorSystem.create(Behaviors.ignore(), "children");
-        parent = system.guardianRef().path();
+        cells = new UnstartedCells("children");
     }
 
     @AfterAll
     static void stop() {
-        system.terminate();
+        cells.close();
     }
 
-    /** A cell that is never started: the table only looks at its name. */
     private static ActorCell<Object> named(String name) {
-        return cell(parent.child(name, ++uids), false, 0);
+        return cells.named(name);
     }
 
     private static ActorCell<Object> anonymous(int number) {
-        return cell(parent.anonymousChild(number, ++uids), true, number);
-    }
-
-    private static ActorCell<Object> cell(ActorPath path, boolean anonymous, int number) {
-        return new ActorCell<>(system, system.guardianRef(), path, anonymous, number, Behaviors.ignore(),
-                new UnboundedMailbox(), null);
+        return cells.anonymous(number);
     }
 
     @Test
