@@ -67,6 +67,16 @@ final class RunQueue {
         }
     }
 
+    /** How many mailboxes have been taken, ever; any thread. */
+    long taken() {
+        return head;
+    }
+
+    /** How many mailboxes have been offered, ever; any thread. */
+    long offered() {
+        return tail;
+    }
+
     /** True if nothing is queued, as of the two reads; any thread. */
     boolean isEmpty() {
         return head - tail >= 0;

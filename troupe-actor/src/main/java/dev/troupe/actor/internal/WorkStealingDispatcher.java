@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *             (the owner in order, the others to steal); a mailbox made runnable on a worker goes there;
  *   injected  per pool: the mailboxes made runnable by other threads, and a full ring's overflow.
  * A worker takes from its own ring, then from `injected`, except every INJECTED_FIRST-th time, when it looks at
- * `injected` first so that outside submissions are not starved by a busy ring. Out of work, it steals.
+ * `injected` first so that outside submissions are not starved by a busy ring. Out of work, it takes from
+ * `injected` at once and from the other rings patiently: only what has waited there for a couple of
+ * microseconds, or from a backlog (StealPatience explains why); it does not park while it sees work anywhere.
  *
  * Sleeping and waking. `ctl` holds two counts: workers unparked (bits 16-31) and, among them, workers
  * searching (bits 0-15): out of work and looking through every queue before they park. At most half of the
@@ -31,10 +33,12 @@ import org.slf4j.LoggerFactory;
  *   - Whoever queues a mailbox calls notifyWork(): if no worker searches and some are parked, it wakes one,
  *     which comes up searching. A searcher is about to find the work, so one is enough, and while one searches
  *     (or nobody sleeps) queuing costs one volatile read.
- *   - A worker out of work looks through the queues for a moment (Worker.SEARCH_ROUNDS, a microsecond or
- *     two) and parks: long enough to catch the next actor that a producer queues right away (a parent spawning
- *     children), short enough not to take the core from the thread that would give it work. On the 2-core
- *     bench machine 20 us of searching made several workloads slower, `big` by 2.8 times in one fork.
+ *   - A worker out of work looks through the queues every few spin-waits. It parks once every queue has been
+ *     empty for a moment (Worker.IDLE_LOOKS, about 2 us): long enough to catch the next actor that a producer
+ *     queues right away (a parent spawning children), short enough not to take the core from the thread that
+ *     would give it work (on the 2-core bench machine 20 us of empty searching made several workloads slower,
+ *     `big` by 2.8 times in one fork). While another ring holds work it goes on looking, and takes that work
+ *     once it has waited (StealPatience): its owner is busy, and the searcher is not competing with anybody.
  *   - A searcher that finds work stops searching; if it was the last searcher and more work is visible, it
  *     calls notifyWork(), so the work behind what it took finds a worker too.
  *   - To park, a worker leaves the counts and joins `sleepers` (both under `sleepLock`), then looks at every
@@ -80,7 +84,7 @@ final class WorkStealingDispatcher extends AbstractDispatcher {
         this.sleepers = new ArrayDeque<>(parallelism);
         this.ctl = new AtomicInteger(parallelism * ONE_UNPARKED);
         for (int i = 0; i < parallelism; i++) {
-            workers[i] = new Worker(this, threadNamePrefix + "-" + (i + 1));
+            workers[i] = new Worker(this, threadNamePrefix + "-" + (i + 1), parallelism);
         }
         for (Worker worker : workers) {
             worker.start();
@@ -143,6 +147,34 @@ final class WorkStealingDispatcher extends AbstractDispatcher {
                 return mailbox;
             }
         }
+        return null;
+    }
+
+    /**
+     * Like {@link #findElsewhere}, but patient with the other rings (see StealPatience): takes from one only
+     * what has waited there for a while, or from a long backlog. Sets {@code thief.sawWork} if any ring held
+     * work, taken or not.
+     */
+    Mailbox findElsewherePatiently(Worker thief) {
+        Mailbox mailbox = injected.poll();
+        if (mailbox != null) {
+            return mailbox;
+        }
+        boolean sawWork = false;
+        for (int i = 0; i < workers.length; i++) {
+            RunQueue ring = workers[i].local;
+            if (workers[i] == thief) {
+                continue;
+            }
+            long taken = ring.taken();
+            long offered = ring.offered();
+            sawWork |= taken < offered;
+            if (thief.patience.shouldTake(i, taken, offered) && (mailbox = ring.poll()) != null) {
+                thief.sawWork = true;
+                return mailbox;
+            }
+        }
+        thief.sawWork = sawWork;
         return null;
     }
 

@@ -6,8 +6,10 @@ import java.util.concurrent.locks.LockSupport;
  * Implementation overview
  *
  * A thread of a WorkStealingDispatcher: it takes a runnable mailbox (own ring, injected queue, other workers'
- * rings, see the pool's overview), runs its turn, and repeats; out of work it looks through every queue for a
- * moment (SEARCH_ROUNDS) and then parks until notified.
+ * rings, see the pool's overview), runs its turn, and repeats. Out of work, it looks through every queue every
+ * SPINS_PER_LOOK spin-waits, taking from the other rings with StealPatience. It goes on looking as long as
+ * any queue holds work (so work it leaves to a busy owner is taken within PATIENCE_LOOKS looks if the owner
+ * does not get to it), and parks until notified once IDLE_LOOKS looks in a row found every queue empty.
  *
  * Hand-off. Queuing has a price even on the worker's own ring: it may wake an idle worker, and that worker
  * steals the mailbox, so the receiver runs on another core and every message crosses caches. In a
@@ -47,11 +49,17 @@ final class Worker extends Thread {
     static final int STREAMING = 4;
     /** Turn extensions between two looks at the pool's injected queue. */
     private static final int INJECTED_CHECKS = 8;
-    /** Looks through the other queues, after the first, before a worker out of work parks (about 1-2 us). */
-    private static final int SEARCH_ROUNDS = 64;
+    /** Spin-waits between two looks through the queues (each about 30 ns on the bench machine). */
+    private static final int SPINS_PER_LOOK = 8;
+    /** Looks in a row that find no work anywhere, after the first, before a worker parks (about 2 us). */
+    private static final int IDLE_LOOKS = 8;
 
     final WorkStealingDispatcher pool;
     final RunQueue local = new RunQueue();
+    /** This worker's watch over the other rings, as a thief. */
+    final StealPatience patience;
+    /** Whether the last patient look found work in some queue (set by the pool's findElsewherePatiently). */
+    boolean sawWork;
     /** Set by whoever takes this worker out of the sleepers; read by it to tell a wake-up from a spurious one. */
     volatile boolean notified;
     private Mailbox current;
@@ -72,9 +80,10 @@ final class Worker extends Thread {
     /** System.nanoTime() at this thread's previous sample, when sampling throttles. */
     long lastSampleNanos;
 
-    Worker(WorkStealingDispatcher pool, String name) {
+    Worker(WorkStealingDispatcher pool, String name, int parallelism) {
         super(name);
         this.pool = pool;
+        this.patience = new StealPatience(parallelism);
         setDaemon(false);
         setUncaughtExceptionHandler(WorkStealingDispatcher::uncaught);
     }
@@ -185,14 +194,16 @@ final class Worker extends Thread {
         for (;;) {
             if (searching || pool.tryStartSearching()) {
                 searching = true;
-                for (int round = 0; round <= SEARCH_ROUNDS; round++) {
-                    Mailbox mailbox = pool.findElsewhere(this);
+                for (int idle = 0; idle <= IDLE_LOOKS; idle = sawWork ? 0 : idle + 1) {
+                    Mailbox mailbox = pool.findElsewherePatiently(this);
                     if (mailbox != null) {
                         searching = false;
                         pool.stopSearching();
                         return mailbox;
                     }
-                    Thread.onSpinWait();
+                    for (int spin = 0; spin < SPINS_PER_LOOK; spin++) {
+                        Thread.onSpinWait();
+                    }
                 }
             }
             if (pool.isShutdown()) {
