@@ -41,7 +41,8 @@ public final class BenchMain implements Callable<Integer> {
     List<String> only;
 
     @Option(names = "--systems", split = ",",
-            description = "Systems, Troupe first (default: troupe,pekko,pekko-default).")
+            description = "Systems, Troupe first (default: troupe,pekko,pekko-default; also troupe-metrics,"
+                    + " troupe-1-thread).")
     List<String> systems = List.of("troupe", "pekko", "pekko-default");
 
     @Option(names = "--baseline-classes", description = "A baseline build of troupe-actor (its target/classes or jar):"

@@ -58,9 +58,7 @@ public final class Harness {
         long end;
         int[] threads;
         if (kind.isTroupe()) {
-            ActorSystemSettings settings = kind == SystemKind.TROUPE_METRICS
-                    ? dev.troupe.bench.troupe.MeteredSettings.of(troupeSettings()) : troupeSettings();
-            ActorSystem<TroupeCommand> system = startTroupe("bench", settings);
+            ActorSystem<TroupeCommand> system = startTroupe("bench", kind.troupeSettings());
             try {
                 start = System.nanoTime();
                 system.tell(ctx -> ctx.spawnAnonymous(workload.troupe().driver(size, done)));

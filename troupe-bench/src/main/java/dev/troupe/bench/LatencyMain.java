@@ -69,7 +69,7 @@ public final class LatencyMain {
     }
 
     public static Histogram run(SystemKind kind, String variant, int n) throws Exception {
-        return kind == SystemKind.TROUPE ? troupe(variant, n) : pekko(kind, variant, n);
+        return kind.isTroupe() ? troupe(kind, variant, n) : pekko(kind, variant, n);
     }
 
     // ------------------------------------------------------------------------------------------------ Troupe
@@ -120,7 +120,7 @@ public final class LatencyMain {
         }
     }
 
-    static Histogram troupe(String variant, int n) throws Exception {
+    static Histogram troupe(SystemKind kind, String variant, int n) throws Exception {
         CompletableFuture<Histogram> done = new CompletableFuture<>();
         boolean sameDispatcher = variant.equals("same-dispatcher");
         var system = dev.troupe.actor.ActorSystem.<TRequest>create(dev.troupe.actor.Behaviors.setup(ctx -> {
@@ -128,7 +128,7 @@ public final class LatencyMain {
                 ctx.spawnAnonymous(dev.troupe.actor.Behaviors.<TReply>setup(c -> new TClient(c, n, done)));
             }
             return T_SERVER;
-        }), "latency", Harness.troupeSettings());
+        }), "latency", kind.troupeSettings());
         try {
             if (sameDispatcher) {
                 return done.get(120, TimeUnit.SECONDS);

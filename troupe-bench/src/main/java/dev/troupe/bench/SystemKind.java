@@ -2,6 +2,9 @@ package dev.troupe.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.troupe.actor.ActorSystemSettings;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** The systems compared. */
 public enum SystemKind {
@@ -10,6 +13,9 @@ public enum SystemKind {
     /** Troupe as above with troupe-observe's {@code ActorMetrics} on (default sampling), bound to the system:
      *  its ratio to {@link #TROUPE} is the cost of enabled instrumentation. */
     TROUPE_METRICS("troupe-metrics"),
+    /** Troupe as {@link #TROUPE} but with one worker thread: its ratio to {@code troupe} is what the second core
+     *  gains or costs Troupe. A measurement of the machine and the scheduler, not a comparison with Pekko. */
+    TROUPE_ONE_THREAD("troupe-1-thread"),
     /** Pekko typed, configured like Troupe: default dispatcher parallelism-min = max = {@link #THREADS}, the
      *  internal dispatcher pointed at the default one. The main comparison. */
     PEKKO("pekko"),
@@ -38,7 +44,8 @@ public enum SystemKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("no system " + id + "; known: troupe, troupe-metrics, pekko, pekko-default");
+        throw new IllegalArgumentException("no system " + id + "; known: "
+                + Arrays.stream(values()).map(SystemKind::id).collect(Collectors.joining(", ")));
     }
 
     /** Settings common to both Pekko variants: quiet logs, no JVM shutdown hooks, no dead-letter logging. */
@@ -70,9 +77,23 @@ public enum SystemKind {
             }
             """.formatted(THREADS, THREADS, THROUGHPUT);
 
-    /** Whether this kind is Troupe (with or without metrics). */
+    /** Whether this kind is Troupe (with or without metrics, with two threads or one). */
     public boolean isTroupe() {
-        return this == TROUPE || this == TROUPE_METRICS;
+        return this == TROUPE || this == TROUPE_METRICS || this == TROUPE_ONE_THREAD;
+    }
+
+    /**
+     * The settings of a Troupe kind.
+     *
+     * @throws IllegalStateException for a Pekko kind
+     */
+    public ActorSystemSettings troupeSettings() {
+        return switch (this) {
+            case TROUPE -> Harness.troupeSettings();
+            case TROUPE_METRICS -> dev.troupe.bench.troupe.MeteredSettings.of(Harness.troupeSettings());
+            case TROUPE_ONE_THREAD -> Harness.troupeSettings().toBuilder().parallelism(1).build();
+            case PEKKO, PEKKO_DEFAULT -> throw new IllegalStateException(id + " is not a Troupe system");
+        };
     }
 
     /** Pekko's configuration for this kind (only meaningful for the Pekko kinds). */
