@@ -1,8 +1,5 @@
 package dev.troupe.actor.internal;
 
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-
 /*
  * Implementation overview
  *
@@ -24,9 +21,8 @@ import java.util.NoSuchElementException;
 /**
  * Children of one actor by name: the index that {@link Children} keeps beside its list. Confined to the parent's
  * turn, like the rest of its cell.
- * Iteration sees every child once, in no particular order; the table must not change while it is iterated.
  */
-final class ChildTable implements Iterable<ActorCell<?>> {
+final class ChildTable {
     private static final int INITIAL_CAPACITY = 4;
     private static final int GOLDEN = 0x9E3779B9;
     /** What {@link #anonymousNumber} returns for a name that no anonymous child can have. */
@@ -39,10 +35,6 @@ final class ChildTable implements Iterable<ActorCell<?>> {
 
     int size() {
         return size;
-    }
-
-    boolean isEmpty() {
-        return size == 0;
     }
 
     /** The child of that name, or null. */
@@ -84,11 +76,6 @@ final class ChildTable implements Iterable<ActorCell<?>> {
         return true;
     }
 
-    /** True if this very child (not merely one of the same name) is here. */
-    boolean contains(ActorCell<?> child) {
-        return slots[indexOf(child)] == child;
-    }
-
     /** Removes this very child, if it is here. */
     boolean remove(ActorCell<?> child) {
         int hole = indexOf(child);
@@ -106,36 +93,6 @@ final class ChildTable implements Iterable<ActorCell<?>> {
         slots[hole] = null;
         size--;
         return true;
-    }
-
-    @Override
-    public Iterator<ActorCell<?>> iterator() {
-        return new Iterator<>() {
-            private int next = advance(0);
-
-            private int advance(int from) {
-                int i = from;
-                while (i < slots.length && slots[i] == null) {
-                    i++;
-                }
-                return i;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next < slots.length;
-            }
-
-            @Override
-            public ActorCell<?> next() {
-                if (next >= slots.length) {
-                    throw new NoSuchElementException();
-                }
-                ActorCell<?> cell = slots[next];
-                next = advance(next + 1);
-                return cell;
-            }
-        };
     }
 
     /** The slot holding the child of {@code child}'s name, or the empty slot where it would go. */
