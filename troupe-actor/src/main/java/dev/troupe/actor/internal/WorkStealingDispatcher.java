@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *     queues right away (a parent spawning children), short enough not to take the core from the thread that
  *     would give it work (on the 2-core bench machine 20 us of empty searching made several workloads slower,
  *     `big` by 2.8 times in one fork). While another ring holds work it goes on looking, and takes that work
- *     once it has waited (StealPatience): its owner is busy, and the searcher is not competing with anybody.
+ *     once it has waited (StealPatience): its owner is busy, and the searcher would be idle anyway.
  *   - A searcher that finds work stops searching; if it was the last searcher and more work is visible, it
  *     calls notifyWork(), so the work behind what it took finds a worker too.
  *   - To park, a worker leaves the counts and joins `sleepers` (both under `sleepLock`), then looks at every
@@ -152,8 +152,8 @@ final class WorkStealingDispatcher extends AbstractDispatcher {
 
     /**
      * Like {@link #findElsewhere}, but patient with the other rings (see StealPatience): takes from one only
-     * what has waited there for a while, or from a long backlog. Sets {@code thief.sawWork} if any ring held
-     * work, taken or not.
+     * what has waited there for a while, or from a long backlog. When it returns null, {@code thief.sawWork}
+     * says whether another ring held work all the same.
      */
     Mailbox findElsewherePatiently(Worker thief) {
         Mailbox mailbox = injected.poll();
@@ -162,15 +162,14 @@ final class WorkStealingDispatcher extends AbstractDispatcher {
         }
         boolean sawWork = false;
         for (int i = 0; i < workers.length; i++) {
-            RunQueue ring = workers[i].local;
             if (workers[i] == thief) {
                 continue;
             }
+            RunQueue ring = workers[i].local;
             long taken = ring.taken();
             long offered = ring.offered();
             sawWork |= taken < offered;
             if (thief.patience.shouldTake(i, taken, offered) && (mailbox = ring.poll()) != null) {
-                thief.sawWork = true;
                 return mailbox;
             }
         }
