@@ -799,10 +799,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     private int nextAnonymousChildNumber() {
         CellExtras<T> x = extras();
         for (;;) {
-            int number = x.anonymousNames++;
-            if (x.anonymousNames == 0) {
-                x.anonymousNamesWrapped = true;
-            }
+            int number = x.takeAnonymousNumber();
             if (!x.anonymousNamesWrapped || children == null || children.getAnonymous(number) == null) {
                 return number;
             }
@@ -943,7 +940,7 @@ public final class ActorCell<T> extends ContextBase<T> {
     public <U> ActorRef<U> messageAdapter(Function<U, T> adapter) {
         checkThread();
         Objects.requireNonNull(adapter, "adapter");
-        return new AdapterRef<>(self.path().child("$$" + Integer.toString(extras().anonymousNames++, 36), self.path().uid()),
+        return new AdapterRef<>(self.path().child("$$" + Integer.toString(extras().takeAnonymousNumber(), 36), self.path().uid()),
                 this, adapter);
     }
 

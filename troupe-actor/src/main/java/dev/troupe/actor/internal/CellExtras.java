@@ -36,5 +36,14 @@ final class CellExtras<T> {
     int anonymousNames;
     /** Whether {@link #anonymousNames} has come round to 0 again, so that a number may belong to a live child. */
     boolean anonymousNamesWrapped;
+
+    /** The next number for an anonymous child or message adapter; notes when the counter comes round to 0. */
+    int takeAnonymousNumber() {
+        int number = anonymousNames++;
+        if (anonymousNames == 0) {
+            anonymousNamesWrapped = true;
+        }
+        return number;
+    }
     Logger logger;
 }

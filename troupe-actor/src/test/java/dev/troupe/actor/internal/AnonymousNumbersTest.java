@@ -63,6 +63,21 @@ class AnonymousNumbersTest {
     }
 
     @Test
+    void aWrapByAMessageAdapterCountsToo() throws Exception {
+        Behavior<Object> idle = Behaviors.ignore();
+        List<String> names = inGuardian(ctx -> {
+            List<ActorRef<?>> refs = new ArrayList<>();
+            refs.add(ctx.spawnAnonymous(idle)); // $0
+            ((ActorCell<?>) ctx).skipAnonymousNumbersTo(-1);
+            refs.add(ctx.messageAdapter((String s) -> null)); // $$-1, after which the counter is back at 0
+            refs.add(ctx.spawnAnonymous(idle)); // 0 is taken: $1
+            return names(refs);
+        });
+
+        assertThat(names).containsExactly("$0", "$$-1", "$1");
+    }
+
+    @Test
     void beforeTheCounterWrapsEveryNumberIsNewAndAdaptersShareTheCounter() throws Exception {
         Behavior<Object> idle = Behaviors.ignore();
         List<String> names = inGuardian(ctx -> {
