@@ -30,6 +30,10 @@ import java.lang.invoke.VarHandle;
  * consumer reads it, moves `head` on and clears it before any later CAS can make the mailbox the tail again,
  * and the next producer to write it swaps `tail` after that CAS, so its write is ordered after the clearing.
  *
+ * userMessageCount() walks from `head` and stops at the first node not linked yet; if `tail` lies beyond it,
+ * the messages behind that gap count as one, so the count is below the truth while producers are mid-link but
+ * never 0 while a message waits.
+ *
  * hasUserMessages() never reads empty while a message is queued: `tail == head` needs both to be the same
  * object, which happens only when the last queued message was taken and no producer swapped `tail` since.
  * During a reset `tail` is already the mailbox while `head` is still the node: that reads as non-empty for a
@@ -155,6 +159,14 @@ sealed class UnboundedMailbox extends Mailbox permits CountedUnboundedMailbox {
                 continue;
             }
             if (next == null) {
+                // A producer between its getAndSet and its link hides itself and everyone behind it from the
+                // walk. The tail shows they are there: count them as one, so that a waiting message never
+                // reads as an empty queue. (tail == this with node != this is the consumer's reset to the
+                // stub, when nothing is behind node.)
+                Object last = TAIL.getAcquire(this);
+                if (last != node && last != this) {
+                    count++;
+                }
                 break;
             }
             count++;
